@@ -1,0 +1,2 @@
+// Public API of @mcpwire/in-memory: explicit named exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public API of @mcpwire/test-utils: explicit named exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public API of @mcpwire/transport-stdio: explicit named exports only.
+export {};

@@ -1,0 +1,22 @@
+// Adds up the JSON results every package's vitest run left behind and prints one closing line,
+// "tests: N passed, N failed, N skipped", so CI can see how many tests ran. Exits 1 if none ran.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const group of ['packages', 'apps']) {
+  if (!existsSync(group)) continue;
+  for (const name of readdirSync(group)) {
+    const file = join(group, name, '.test-results.json');
+    if (!existsSync(file)) continue;
+    const result = JSON.parse(readFileSync(file, 'utf8'));
+    passed += result.numPassedTests;
+    failed += result.numFailedTests;
+    skipped += result.numPendingTests + (result.numTodoTests ?? 0);
+    console.log(`${group}/${name}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
+  }
+}
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
