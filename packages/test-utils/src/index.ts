@@ -1,2 +1,2 @@
-// Public API of @mcpwire/test-utils: explicit named exports only.
-export {};
+// Private test helpers: explicit named exports only.
+export type { TransportPairFactory, TransportPairHarness } from './transport-harness.js';

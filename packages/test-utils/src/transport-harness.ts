@@ -1,0 +1,33 @@
+import type { Transport } from '@mcpwire/protocol-core';
+
+/**
+ * What a transport's test file hands the shared suite: two linked, not-yet-started ends, and the hooks
+ * for the cases that depend on the wire (raw frames, size limits).
+ */
+export interface TransportPairHarness {
+  /** One end. Not started. */
+  a: Transport;
+  /** The other end. Not started. */
+  b: Transport;
+  /**
+   * Writes raw text into the wire towards `a`, as if `b`'s side had sent it unframed (the text is sent
+   * as is; for framed transports include the terminator, e.g. a trailing newline for stdio).
+   * Undefined for transports that carry objects rather than frames.
+   */
+  injectRawToA?: ((raw: string) => Promise<void>) | undefined;
+  /**
+   * True when `a` answers a malformed frame with a JSON-RPC error sent to `b` (-32700 / -32600, id null
+   * when unreadable), as stdio does.
+   */
+  answersMalformedFrames?: boolean | undefined;
+  /**
+   * The largest message (in bytes of its JSON text) `a` accepts from `b`, as configured for this
+   * harness; keep it small (e.g. 64 KiB) so the test is fast. Undefined if the transport has no limit.
+   */
+  maxMessageBytes?: number | undefined;
+  /** Releases everything the harness made (processes, sockets). Called after each test. */
+  dispose(): Promise<void>;
+}
+
+/** Makes a fresh harness for each test. */
+export type TransportPairFactory = () => Promise<TransportPairHarness>;
