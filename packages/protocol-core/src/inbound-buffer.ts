@@ -21,6 +21,7 @@ export class InboundBuffer {
   readonly #owner: Transport;
   readonly #maxQueued: number;
   #queue: Queued[] | undefined = [];
+  #startCalled = false;
   #closeState: 'open' | 'pending' | 'fired' = 'open';
 
   constructor(owner: Transport, options?: InboundBufferOptions) {
@@ -40,17 +41,24 @@ export class InboundBuffer {
 
   /** Marks the transport started and flushes what was queued, in order. Throws if called twice. */
   start(): void {
+    if (this.#startCalled) {
+      throw new TransportError(TransportErrorCode.AlreadyStarted, 'Transport already started; start() is called once');
+    }
+    this.#startCalled = true;
     const queue = this.#queue;
     if (queue === undefined) {
-      throw new TransportError(
-        TransportErrorCode.AlreadyStarted,
-        'Transport already started; start() is called once',
-      );
+      // flushClose() already ran: the transport was closed before it was ever started.
+      throw new TransportError(TransportErrorCode.Closed, 'Transport was closed before start()');
     }
     this.#queue = undefined;
     for (const item of queue) {
-      if (item.kind === 'message') this.#owner.onmessage?.(item.message, item.extra);
-      else this.#owner.onerror?.(item.error);
+      // Each replayed callback is isolated, so one throwing handler cannot lose the messages behind it.
+      try {
+        if (item.kind === 'message') this.#owner.onmessage?.(item.message, item.extra);
+        else this.#owner.onerror?.(item.error);
+      } catch (error) {
+        this.#reportThrown(error);
+      }
     }
     if (this.#closeState === 'pending') this.#fireClose();
   }
@@ -109,6 +117,15 @@ export class InboundBuffer {
     if (queue === undefined) return;
     // Errors are bounded too: beyond the limit only the first overflow error is kept.
     if (queue.length < this.#maxQueued + 1) queue.push({ kind: 'error', error });
+  }
+
+  #reportThrown(error: unknown): void {
+    const asError = error instanceof Error ? error : new Error(String(error));
+    try {
+      this.#owner.onerror?.(asError);
+    } catch {
+      // An onerror that throws has nowhere left to report to; the replay goes on regardless.
+    }
   }
 
   #fireClose(): void {

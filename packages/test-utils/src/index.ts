@@ -1,2 +1,5 @@
 // Private test helpers: explicit named exports only.
+export { FakeTimers } from './fake-timers.js';
+export { describeTransportSuite } from './transport-suite.js';
+export { DEFAULT_WAIT_TIMEOUT_MS, TransportRecorder, settle } from './transport-recorder.js';
 export type { TransportPairFactory, TransportPairHarness } from './transport-harness.js';

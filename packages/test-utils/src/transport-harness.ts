@@ -11,7 +11,8 @@ export interface TransportPairHarness {
   b: Transport;
   /**
    * Writes raw text into the wire towards `a`, as if `b`'s side had sent it unframed (the text is sent
-   * as is; for framed transports include the terminator, e.g. a trailing newline for stdio).
+   * as is; for framed transports include the terminator, e.g. a trailing newline for stdio; the shared
+   * suite appends `rawFrameTerminator`).
    * Undefined for transports that carry objects rather than frames.
    */
   injectRawToA?: ((raw: string) => Promise<void>) | undefined;
@@ -25,6 +26,14 @@ export interface TransportPairHarness {
    * harness; keep it small (e.g. 64 KiB) so the test is fast. Undefined if the transport has no limit.
    */
   maxMessageBytes?: number | undefined;
+  /**
+   * What the suite appends to each raw frame it passes to `injectRawToA`, so it needs no knowledge of the
+   * framing. Trailing whitespace is harmless to JSON, so the default suits line-delimited and message-framed
+   * wires alike. @default '\n'
+   */
+  rawFrameTerminator?: string | undefined;
+  /** How long the suite waits for an expected message, error or close before failing. @default 5000 */
+  waitTimeoutMs?: number | undefined;
   /** Releases everything the harness made (processes, sockets). Called after each test. */
   dispose(): Promise<void>;
 }
