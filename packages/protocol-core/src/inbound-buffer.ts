@@ -42,7 +42,10 @@ export class InboundBuffer {
   /** Marks the transport started and flushes what was queued, in order. Throws if called twice. */
   start(): void {
     if (this.#startCalled) {
-      throw new TransportError(TransportErrorCode.AlreadyStarted, 'Transport already started; start() is called once');
+      throw new TransportError(
+        TransportErrorCode.AlreadyStarted,
+        'Transport already started; start() is called once',
+      );
     }
     this.#startCalled = true;
     const queue = this.#queue;

@@ -56,14 +56,19 @@ describe('parseFrame', () => {
 
   it('marks response-shaped garbage so that nobody answers it', () => {
     expect(firstError('{"jsonrpc":"2.0","id":1,"result":"not an object"}').responseLike).toBe(true);
-    expect(firstError('{"jsonrpc":"2.0","id":1,"result":{},"error":{"code":1,"message":"x"}}').responseLike).toBe(true);
+    expect(
+      firstError('{"jsonrpc":"2.0","id":1,"result":{},"error":{"code":1,"message":"x"}}').responseLike,
+    ).toBe(true);
     expect(firstError('{"jsonrpc":"2.0","id":1,"method":7}').responseLike).toBe(false);
   });
 
   it('splits a batch when batching is allowed, one error per bad entry', () => {
-    const frame = parseFrame('[{"jsonrpc":"2.0","id":1,"method":"a"},{"jsonrpc":"2.0","id":true,"method":"b"}]', {
-      allowBatch: true,
-    });
+    const frame = parseFrame(
+      '[{"jsonrpc":"2.0","id":1,"method":"a"},{"jsonrpc":"2.0","id":true,"method":"b"}]',
+      {
+        allowBatch: true,
+      },
+    );
     expect(frame.messages).toEqual([{ jsonrpc: '2.0', id: 1, method: 'a' }]);
     expect(frame.errors.map((e) => e.code)).toEqual([ErrorCode.InvalidRequest]);
     expect(firstError('[]', true).code).toBe(ErrorCode.InvalidRequest);

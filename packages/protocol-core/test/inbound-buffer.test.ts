@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InboundBuffer, type JSONRPCMessage, type Transport, TransportError } from '../src/index.js';
+import { InboundBuffer, type JSONRPCMessage, type Transport, type TransportError } from '../src/index.js';
 
 function owner(): Transport & { got: JSONRPCMessage[]; errors: Error[]; closes: number } {
   const t = {
@@ -65,7 +65,9 @@ describe('InboundBuffer', () => {
   it('throws AlreadyStarted on a second start, and Closed on a start after flushClose', () => {
     const started = new InboundBuffer(owner());
     started.start();
-    expect(() => started.start()).toThrowError(expect.objectContaining({ code: 'MCPWIRE_ERR_ALREADY_STARTED' }));
+    expect(() => started.start()).toThrowError(
+      expect.objectContaining({ code: 'MCPWIRE_ERR_ALREADY_STARTED' }),
+    );
     const t = owner();
     const closed = new InboundBuffer(t);
     closed.flushClose();

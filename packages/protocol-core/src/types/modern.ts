@@ -1,0 +1,117 @@
+/**
+ * What every modern-era (2026-07-28) message shares: the per-request `_meta` that replaces the
+ * `initialize` handshake, the `resultType` of every result, and the caching hints of list results.
+ */
+import * as z from 'zod';
+import type { ProgressToken } from '../jsonrpc.js';
+import {
+  CursorSchema,
+  type Implementation,
+  ImplementationSchema,
+  ProgressTokenSchema,
+  type ResultMeta,
+  ResultMetaSchema,
+} from './base.js';
+import { type ClientCapabilities, ClientCapabilitiesSchema } from './capabilities.js';
+import { type LoggingLevel, LoggingLevelSchema } from './logging.js';
+
+/**
+ * The `_meta` every modern client request carries. A request without the two required keys is
+ * malformed (-32602). `protocolVersion` stays a plain string here: an unsupported version is a
+ * -32022 error with the supported list, not a parse failure.
+ */
+export interface ModernRequestMeta {
+  [key: string]: unknown;
+  'io.modelcontextprotocol/protocolVersion': string;
+  'io.modelcontextprotocol/clientCapabilities': ClientCapabilities;
+  'io.modelcontextprotocol/clientInfo'?: Implementation | undefined;
+  'io.modelcontextprotocol/logLevel'?: LoggingLevel | undefined;
+  progressToken?: ProgressToken | undefined;
+}
+
+/** Schema of {@link ModernRequestMeta}. */
+export const ModernRequestMetaSchema: z.ZodType<ModernRequestMeta> = z.looseObject({
+  'io.modelcontextprotocol/protocolVersion': z.string(),
+  'io.modelcontextprotocol/clientCapabilities': ClientCapabilitiesSchema,
+  'io.modelcontextprotocol/clientInfo': ImplementationSchema.optional(),
+  'io.modelcontextprotocol/logLevel': LoggingLevelSchema.optional(),
+  progressToken: ProgressTokenSchema.optional(),
+});
+
+/** Params of a modern request that takes nothing but `_meta` (`server/discover`). */
+export interface ModernRequestParams {
+  _meta: ModernRequestMeta;
+}
+
+/** Schema of {@link ModernRequestParams}. */
+export const ModernRequestParamsSchema: z.ZodType<ModernRequestParams> = z.looseObject({
+  _meta: ModernRequestMetaSchema,
+});
+
+/** Params of a modern paginated list request. */
+export interface ModernPaginatedRequestParams extends ModernRequestParams {
+  cursor?: string | undefined;
+}
+
+/** Schema of {@link ModernPaginatedRequestParams}. */
+export const ModernPaginatedRequestParamsSchema: z.ZodType<ModernPaginatedRequestParams> = z.looseObject({
+  _meta: ModernRequestMetaSchema,
+  cursor: CursorSchema.optional(),
+});
+
+/** The `resultType` values of the core protocol. */
+export const ResultType = {
+  /** The request completed; the result holds the final content. */
+  Complete: 'complete',
+  /** The server needs input first (multi round-trip requests): see `InputRequiredResult`. */
+  InputRequired: 'input_required',
+} as const;
+
+/** One of the {@link ResultType} values. */
+export type ResultTypeValue = (typeof ResultType)[keyof typeof ResultType];
+
+/** Who may cache a result: `public` across authorization contexts, `private` within one. */
+export type CacheScope = 'private' | 'public';
+
+/** Schema of {@link CacheScope}. */
+export const CacheScopeSchema: z.ZodType<CacheScope> = z.enum(['private', 'public']);
+
+/**
+ * Members of every modern result that completed. `resultType` is required on the wire in
+ * 2026-07-28; a receiver that wants the spec's leniency for results without it ("treat an absent
+ * resultType as complete") adds it before parsing.
+ */
+export interface CompleteResultFields {
+  resultType: 'complete';
+  _meta?: ResultMeta | undefined;
+}
+
+/**
+ * Caching hints of a cacheable modern result (`server/discover`, the four list methods,
+ * `resources/read`). Servers MUST send both; they are optional here so that a result without them
+ * still parses (the spec's own `ReadResourceResultResponse` example omits them): no hints means
+ * "do not cache".
+ */
+export interface CacheHints {
+  /** How long, in milliseconds, the result may be treated as fresh. */
+  ttlMs?: number | undefined;
+  cacheScope?: CacheScope | undefined;
+}
+
+/** Shape of {@link CompleteResultFields}, for the files that build modern results. */
+export const completeResultShape: {
+  resultType: z.ZodLiteral<'complete'>;
+  _meta: z.ZodOptional<z.ZodType<ResultMeta>>;
+} = {
+  resultType: z.literal(ResultType.Complete),
+  _meta: ResultMetaSchema.optional(),
+};
+
+/** Shape of {@link CacheHints}, for the files that build cacheable results. */
+export const cacheHintsShape: {
+  ttlMs: z.ZodOptional<z.ZodInt>;
+  cacheScope: z.ZodOptional<z.ZodType<CacheScope>>;
+} = {
+  ttlMs: z.int().min(0).optional(),
+  cacheScope: CacheScopeSchema.optional(),
+};
