@@ -14,11 +14,21 @@ const server = (name: string) => fileURLToPath(new URL(`./servers/${name}`, impo
 const params = { text: 'hello, mcp', n: 42 };
 const rows: Row[] = [];
 
-async function run(scenario: string, impl: string, open: () => Promise<SdkEcho>, inFlight: number): Promise<void> {
+async function run(
+  scenario: string,
+  impl: string,
+  open: () => Promise<SdkEcho>,
+  inFlight: number,
+): Promise<void> {
   const echo = await open();
   let result: Measurement;
   try {
-    result = await measure(() => echo.call(params), { inFlight, durationMs, warmupMs, childPids: echo.childPids });
+    result = await measure(() => echo.call(params), {
+      inFlight,
+      durationMs,
+      warmupMs,
+      childPids: echo.childPids,
+    });
   } finally {
     await echo.close();
   }
@@ -42,10 +52,17 @@ async function rawInMemory(): Promise<SdkEcho> {
 
 console.log(`mcpwire bench: node ${process.version}, ${durationMs} ms per run after ${warmupMs} ms warm-up`);
 for (const inFlight of [1, 64]) {
-  const scenario = `in-memory echo, ${inFlight} in flight`;
+  const scenario = `in-memory echo (each library's own pair), ${inFlight} in flight`;
   await run(scenario, 'raw (bare call)', rawInMemory, inFlight);
   await run(scenario, 'official SDK', sdkInMemory, inFlight);
-  await run(scenario, 'mcpwire', oursInMemory, inFlight);
+  await run(scenario, 'mcpwire', () => oursInMemory('ours'), inFlight);
+}
+for (const inFlight of [1, 64]) {
+  // The engines alone: both on the SDK's zero-copy InMemoryTransport, so only the engine differs.
+  const scenario = `engine only (SDK InMemoryTransport under both), ${inFlight} in flight`;
+  await run(scenario, 'raw (bare call)', rawInMemory, inFlight);
+  await run(scenario, 'official SDK', sdkInMemory, inFlight);
+  await run(scenario, 'mcpwire engine', () => oursInMemory('sdk'), inFlight);
 }
 for (const inFlight of [1, 64]) {
   const scenario = `stdio echo, ${inFlight} in flight`;

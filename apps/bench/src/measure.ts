@@ -45,7 +45,12 @@ function cpuNowUs(childPids: readonly number[]): number {
   return total;
 }
 
-async function runFor(call: () => Promise<unknown>, inFlight: number, ms: number, latencies?: number[]): Promise<number> {
+async function runFor(
+  call: () => Promise<unknown>,
+  inFlight: number,
+  ms: number,
+  latencies?: number[],
+): Promise<number> {
   const end = performance.now() + ms;
   let calls = 0;
   async function lane(): Promise<void> {

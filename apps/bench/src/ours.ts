@@ -1,5 +1,6 @@
 import { createInMemoryTransportPair } from '@mcpwire/in-memory';
-import { ProtocolEngine } from '@mcpwire/protocol-core';
+import { ProtocolEngine, type Transport } from '@mcpwire/protocol-core';
+import { InMemoryTransport as SdkInMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { createStdioClientTransport } from '@mcpwire/transport-stdio';
 import type { SdkEcho } from './sdk.js';
 
@@ -9,9 +10,13 @@ function echoServer(): ProtocolEngine {
   return server;
 }
 
-/** Our engine on both ends of our in-memory pair. */
-export async function oursInMemory(): Promise<SdkEcho> {
-  const [clientSide, serverSide] = createInMemoryTransportPair();
+/**
+ * Our engine on both ends of a linked pair: ours (which copies each message through JSON, as a wire
+ * would), or the official SDK's own InMemoryTransport (no copy), to compare the engines alone.
+ */
+export async function oursInMemory(pair: 'ours' | 'sdk' = 'ours'): Promise<SdkEcho> {
+  const [clientSide, serverSide]: Transport[] =
+    pair === 'ours' ? createInMemoryTransportPair() : SdkInMemoryTransport.createLinkedPair();
   const server = echoServer();
   const client = new ProtocolEngine();
   await server.connect(serverSide);

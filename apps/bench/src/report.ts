@@ -22,7 +22,16 @@ function pad(text: string, width: number, right = false): string {
  */
 export function printTable(rows: readonly Row[], sdkImpl: string): void {
   const scenarios = [...new Set(rows.map((r) => r.scenario))];
-  const header = ['impl', 'calls/s', 'p50 ms', 'p99 ms', 'CPU µs/call', 'vs raw', 'vs SDK (thru)', 'CPU vs SDK'];
+  const header = [
+    'impl',
+    'calls/s',
+    'p50 ms',
+    'p99 ms',
+    'CPU µs/call',
+    'vs raw',
+    'vs SDK (thru)',
+    'CPU vs SDK',
+  ];
   const widths = [16, 12, 9, 9, 12, 8, 14, 11];
   for (const scenario of scenarios) {
     const inScenario = rows.filter((r) => r.scenario === scenario);

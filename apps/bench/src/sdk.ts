@@ -24,7 +24,7 @@ function echoCall(client: Client): SdkEcho['call'] {
   return (params) => client.request({ method: 'bench/echo', params }, EchoResult);
 }
 
-/** SDK Client and Server over the SDK's InMemoryTransport. */
+/** SDK Client and Server over the SDK's InMemoryTransport (synchronous, no copy). */
 export async function sdkInMemory(): Promise<SdkEcho> {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const server = echoServer();

@@ -35,6 +35,7 @@ export type {
 } from './jsonrpc.js';
 export { pipe } from './transport.js';
 export type {
+  MessageCallback,
   MessageExtraInfo,
   RequestInfo,
   Transport,

@@ -26,6 +26,15 @@ export interface TransportSendOptions {
 }
 
 /**
+ * The `onmessage` callback. Typed through a method so that its parameter is checked bivariantly: the
+ * official SDK's message type has no `id: null` error responses, and without this its transports could
+ * not be used where ours are expected (nor ours where theirs are), although they carry the same wire.
+ */
+export type MessageCallback = {
+  bivariant(message: JSONRPCMessage, extra?: MessageExtraInfo): void;
+}['bivariant'];
+
+/**
  * One connection that carries JSON-RPC messages. Structurally compatible with the official MCP SDK's
  * `Transport`, so each side can use the other's.
  *
@@ -48,7 +57,7 @@ export interface Transport {
   /** Called for errors that do not close the connection: malformed frames, failed writes. */
   onerror?: ((error: Error) => void) | undefined;
   /** Called for each valid message received. */
-  onmessage?: ((message: JSONRPCMessage, extra?: MessageExtraInfo) => void) | undefined;
+  onmessage?: MessageCallback | undefined;
   /** The session id, for transports that have sessions. */
   sessionId?: string | undefined;
   /** Tells the transport which protocol version was negotiated (HTTP sends it as a header). */

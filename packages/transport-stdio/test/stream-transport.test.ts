@@ -141,18 +141,43 @@ describe('StdioStreamTransport', () => {
     expect(received).toBe(40 * (JSON.stringify(message).length + 1));
   });
 
-  it('coalesces the sends of one tick into a single writev, in order', async () => {
-    const batches: string[][] = [];
+  it('coalesces the sends of one tick into a single write, in order', async () => {
+    const writes: string[] = [];
     const output = new Writable({
-      writev(chunks, callback) {
-        batches.push(chunks.map(({ chunk }) => String(chunk)));
+      write(chunk, _encoding, callback) {
+        writes.push(String(chunk));
         callback();
       },
     });
     const { transport } = open({ output });
     await transport.start();
     await Promise.all(Array.from({ length: 10 }, (_, i) => transport.send(request(i))));
-    expect(batches).toEqual([Array.from({ length: 10 }, (_, i) => `${JSON.stringify(request(i))}\n`)]);
+    expect(writes).toEqual([
+      Array.from({ length: 10 }, (_, i) => `${JSON.stringify(request(i))}\n`).join(''),
+    ]);
+    // The next tick's sends form a batch of their own.
+    await transport.send(request(10));
+    expect(writes).toHaveLength(2);
+    expect(writes[1]).toBe(`${JSON.stringify(request(10))}\n`);
+  });
+
+  it('splits a large burst into several writes so the peer can start early, keeping order', async () => {
+    const writes: string[] = [];
+    const output = new Writable({
+      write(chunk, _encoding, callback) {
+        writes.push(String(chunk));
+        callback();
+      },
+    });
+    const { transport } = open({ output });
+    await transport.start();
+    const burst = Array.from({ length: 100 }, (_, i) => ({
+      ...request(i),
+      params: { pad: 'x'.repeat(100) },
+    }));
+    await Promise.all(burst.map((message) => transport.send(message)));
+    expect(writes.length).toBeGreaterThan(1);
+    expect(writes.join('')).toBe(burst.map((message) => `${JSON.stringify(message)}\n`).join(''));
   });
 
   it('reports EPIPE as Write, rejects the send, closes once, and does not crash', async () => {

@@ -13,19 +13,32 @@ export function writeError(cause: unknown, what = 'the output stream'): Transpor
 }
 
 /**
+ * A batch bigger than this is written at once rather than waiting for the end of the tick. Small on
+ * purpose: the peer starts reading the first lines while we are still producing the rest, so both
+ * processes work at once. Measured with 64 echo calls in flight (pnpm bench): 2 KiB reached 110-130%
+ * of a raw NDJSON pipe, 8 KiB 65%, and one batch per tick 55%, because the two sides took turns.
+ */
+const MAX_BATCH_CHARS = 2048;
+
+/**
  * Serializes messages as NDJSON onto a Writable.
  *
- * A send settles through the stream's write callback, i.e. once its bytes were handed to the OS (or the
- * next stream). That is backpressure without extra bookkeeping: while the reader is slow the stream holds
- * the callbacks back, the caller's `await send()` waits, and the stream's own queue keeps concurrent
- * sends in call order, so their promises also settle in that order.
+ * Sends made in the same tick (a burst of responses to one chunk of requests) are joined into one
+ * string and handed to the stream in one `write`: one syscall and one stream entry per tick instead of
+ * one per message, which is what a raw NDJSON pipe does too. Each send settles through that write's
+ * callback, i.e. once its bytes were handed to the OS. That is backpressure without extra bookkeeping:
+ * while the reader is slow the stream holds the callbacks back, the caller's `await send()` waits, and
+ * batches keep call order, so the promises also settle in that order.
  */
 export class LineWriter {
   readonly #stream: Writable;
   readonly #what: string;
-  readonly #pending = new Set<PendingWrite>();
+  /** Batches handed to the stream whose callback has not run yet. */
+  readonly #inFlight = new Set<PendingWrite[]>();
+  #batch = '';
+  #waiters: PendingWrite[] = [];
+  #scheduled = false;
   #failure: TransportError | undefined;
-  #corked = false;
 
   constructor(stream: Writable, what: string) {
     this.#stream = stream;
@@ -62,40 +75,50 @@ export class LineWriter {
       );
     }
     return new Promise<void>((resolve, reject) => {
-      const pending: PendingWrite = { resolve, reject };
-      this.#pending.add(pending);
-      // Sends made in the same tick (a burst of responses to one chunk of requests) leave in one
-      // writev: one syscall instead of one per message. The stream's order is unchanged.
-      if (!this.#corked) {
-        this.#corked = true;
-        this.#stream.cork();
-        process.nextTick(this.#uncork);
-      }
-      try {
-        this.#stream.write(`${text}\n`, (error) => {
-          // Already settled when fail() ran first (close, or an 'error' event before this callback).
-          if (!this.#pending.delete(pending)) return;
-          if (error) reject(writeError(error, this.#what));
-          else resolve();
-        });
-      } catch (error) {
-        // write() throws synchronously only on misuse (e.g. a stream in object mode rejecting strings).
-        this.#pending.delete(pending);
-        reject(writeError(error, this.#what));
+      this.#batch += `${text}\n`;
+      this.#waiters.push({ resolve, reject });
+      if (this.#batch.length >= MAX_BATCH_CHARS) this.#flush();
+      else if (!this.#scheduled) {
+        this.#scheduled = true;
+        process.nextTick(this.#flush);
       }
     });
   }
 
-  readonly #uncork = (): void => {
-    this.#corked = false;
-    this.#stream.uncork();
+  readonly #flush = (): void => {
+    this.#scheduled = false;
+    if (this.#waiters.length === 0 || this.#failure !== undefined) return;
+    const chunk = this.#batch;
+    const waiters = this.#waiters;
+    this.#batch = '';
+    this.#waiters = [];
+    this.#inFlight.add(waiters);
+    try {
+      this.#stream.write(chunk, (error) => {
+        // Already settled when fail() ran first (close, or an 'error' event before this callback).
+        if (!this.#inFlight.delete(waiters)) return;
+        if (error) {
+          const failure = writeError(error, this.#what);
+          for (const waiter of waiters) waiter.reject(failure);
+        } else {
+          for (const waiter of waiters) waiter.resolve();
+        }
+      });
+    } catch (error) {
+      // write() throws synchronously only on misuse (e.g. a stream in object mode rejecting strings).
+      this.#inFlight.delete(waiters);
+      const failure = writeError(error, this.#what);
+      for (const waiter of waiters) waiter.reject(failure);
+    }
   };
 
   /** Rejects every unsettled write, and all later ones, with `error`. Idempotent: the first error wins. */
   fail(error: TransportError): void {
     this.#failure ??= error;
-    const pending = [...this.#pending];
-    this.#pending.clear();
-    for (const write of pending) write.reject(this.#failure);
+    const batches = [...this.#inFlight, this.#waiters];
+    this.#inFlight.clear();
+    this.#batch = '';
+    this.#waiters = [];
+    for (const waiters of batches) for (const waiter of waiters) waiter.reject(this.#failure);
   }
 }

@@ -1,0 +1,98 @@
+// The README's demo: the protocol engine answering requests over an in-memory pair and over a child
+// process's stdio, showing what each layer does: correlation, progress, cancellation, limits, bad input.
+import { fileURLToPath } from 'node:url';
+import { createInMemoryTransportPair } from '@mcpwire/in-memory';
+import { ProtocolEngine, ProtocolError, TransportError } from '@mcpwire/protocol-core';
+import { createStdioClientTransport } from '@mcpwire/transport-stdio';
+
+const say = (line: string) => console.log(line);
+
+function describeError(error: unknown): string {
+  if (error instanceof TransportError) return `TransportError ${error.code}: ${error.message}`;
+  if (error instanceof ProtocolError) return `ProtocolError ${error.code}: ${error.message}`;
+  return String(error);
+}
+
+async function inMemoryDemo(): Promise<void> {
+  say('== in-memory: two engines joined by a linked pair ==');
+  const [clientSide, serverSide] = createInMemoryTransportPair();
+  const server = new ProtocolEngine({ maxConcurrentHandlers: 2 });
+  server.setRequestHandler('demo/echo', (params) => ({ ...params }));
+  server.setRequestHandler('demo/wait', (_params, ctx) => {
+    return new Promise((resolve) => {
+      ctx.signal.addEventListener('abort', () => resolve({ cancelled: true }));
+    });
+  });
+  const client = new ProtocolEngine({ defaultTimeoutMs: 5_000 });
+  await server.connect(serverSide);
+  await client.connect(clientSide);
+
+  const echoed = await client.request('demo/echo', { text: 'hello over memory' });
+  say(`demo/echo answered ${JSON.stringify(echoed)}`);
+
+  const answers = await Promise.all([1, 2, 3, 4].map((n) => client.request('demo/echo', { n })));
+  say(`4 concurrent requests, 2 handler slots: answers in order ${answers.map((a) => a['n']).join(', ')}`);
+
+  try {
+    await client.request('demo/nope');
+  } catch (error) {
+    say(`unknown method -> ${describeError(error)}`);
+  }
+
+  const abort = new AbortController();
+  const waiting = client.request('demo/wait', {}, { signal: abort.signal });
+  setTimeout(() => abort.abort('user pressed stop'), 20);
+  try {
+    await waiting;
+  } catch (error) {
+    say(`cancelled by the caller -> ${describeError(error)}`);
+  }
+
+  try {
+    await client.request('demo/wait', {}, { timeoutMs: 50 });
+  } catch (error) {
+    say(`timed out after 50 ms -> ${describeError(error)}`);
+  }
+  // The timeout sent notifications/cancelled; give it a moment to reach the server.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  say(`server handlers still running after both cancellations: ${server.debugCounts().runningHandlers}`);
+  await client.close();
+  say(`closed; the server saw the close too: transport gone = ${server.transport === undefined}`);
+}
+
+async function stdioDemo(): Promise<void> {
+  say('\n== stdio: a child process running the echo server ==');
+  const serverScript = fileURLToPath(new URL('./echo-server.js', import.meta.url));
+  const transport = createStdioClientTransport({
+    command: process.execPath,
+    args: [serverScript],
+    stderr: 'inherit',
+  });
+  const client = new ProtocolEngine();
+  await client.connect(transport);
+  say(`spawned the server, pid ${transport.pid}`);
+
+  const echoed = await client.request('demo/echo', { text: 'hello over stdio' });
+  say(`demo/echo answered ${JSON.stringify(echoed)}`);
+
+  const steps: string[] = [];
+  const slow = await client.request(
+    'demo/slow',
+    { steps: 3 },
+    { onprogress: (p) => steps.push(p.message ?? '') },
+  );
+  say(`demo/slow reported progress [${steps.join(', ')}] and answered ${JSON.stringify(slow)}`);
+
+  const started = performance.now();
+  const many = await Promise.all(Array.from({ length: 1000 }, (_, i) => client.request('demo/echo', { i })));
+  const ms = performance.now() - started;
+  say(
+    `1000 requests in flight at once: ${many.length} answers in ${ms.toFixed(0)} ms, each matched to its id`,
+  );
+
+  await client.close();
+  say('closed stdin; the server exited on EOF');
+}
+
+await inMemoryDemo();
+await stdioDemo();
