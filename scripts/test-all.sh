@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 rm -f packages/*/.test-results.json apps/*/.test-results.json
-turbo run build typecheck lint test --continue --cache-dir=.turbo/cache "$@"
+turbo run build typecheck lint test check:package --continue --cache-dir=.turbo/cache "$@"
 checks=$?
 node scripts/test-summary.mjs
 summary=$?
