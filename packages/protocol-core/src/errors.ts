@@ -75,6 +75,10 @@ export const TransportErrorCode = {
   ProcessExited: 'MCPWIRE_ERR_PROCESS_EXITED',
   /** Writing to the underlying stream failed. */
   Write: 'MCPWIRE_ERR_WRITE',
+  /** Client and server share no protocol version (era detection, `initialize`, or a -32022 error). */
+  UnsupportedVersion: 'MCPWIRE_ERR_UNSUPPORTED_VERSION',
+  /** A configured bound was reached (input rounds, list pages); `details.limit` names it. */
+  LimitExceeded: 'MCPWIRE_ERR_LIMIT_EXCEEDED',
 } as const;
 
 /** One of the {@link TransportErrorCode} values. */

@@ -401,3 +401,82 @@ export { getMethodSpec, listMethodSpecs, parseParams, parseResult } from './type
 export type { ParseOutcome } from './types/methods.js';
 export type { MethodDelivery, MethodKind, MethodSender, MethodSpec } from './types/method-table.js';
 export type { McpMethod, McpMethodTypes, ParamsOf, ResultOf } from './types/method-types.js';
+
+// JSON Schema validation (src/json-schema/) and RFC 6570 URI templates, for the client and server.
+export { compileJsonSchema } from './json-schema/compile.js';
+export { applyJsonSchemaDefaults } from './json-schema/defaults.js';
+export { JsonSchemaError } from './json-schema/types.js';
+export type {
+  JsonSchemaIssue,
+  JsonSchemaOptions,
+  JsonSchemaResult,
+  JsonSchemaValidator,
+} from './json-schema/types.js';
+export { UriTemplate, isUriTemplate } from './uri-template.js';
+export type { UriTemplateOptions, UriTemplateValue } from './uri-template.js';
+
+// The dual-era MCP client (src/client/).
+export { McpClient } from './client/client.js';
+export { ListCache } from './client/list-cache.js';
+export type {
+  ClientCallOptions,
+  ClientEraOption,
+  ClientHandlers,
+  ClientListAllOptions,
+  ClientListOptions,
+  ElicitationHandler,
+  InputContext,
+  ListCacheOptions,
+  McpClientOptions,
+  RootsHandler,
+  SamplingHandler,
+} from './client/options.js';
+export type {
+  CallToolParams,
+  ClientCallToolResult,
+  ClientListParams,
+  CompleteParams,
+  GetPromptParams,
+  ReadResourceParams,
+} from './client/types.js';
+export type { ListenEnd, ListenHandle, ListenOptions } from './client/listen.js';
+export type { ListenCallbacks } from './client/notification-router.js';
+export type { ListMethod } from './client/list-requests.js';
+
+// The dual-era MCP server (src/server/).
+export { McpServer } from './server/mcp-server.js';
+export { ResourceNotFoundError } from './server/features/resources.js';
+export type {
+  BaseContext,
+  CacheableMethod,
+  Completer,
+  CompletionContext,
+  InferPromptArgs,
+  InferSchema,
+  InputOptions,
+  JsonSchemaObject,
+  McpServerOptions,
+  ModernRequestContext,
+  PromptArgsSource,
+  PromptConfig,
+  PromptHandler,
+  PromptResult,
+  RegisteredPrompt,
+  RegisteredResource,
+  RegisteredResourceTemplate,
+  RegisteredTool,
+  ResourceHandler,
+  ResourceMetadata,
+  ResourceReadResult,
+  ResourceTemplateHandler,
+  ResourceTemplateMetadata,
+  ResourceTemplateOptions,
+  SchemaSource,
+  ServerConnection,
+  ServerContext,
+  TemplateVariables,
+  ToolConfig,
+  ToolHandler,
+  ToolResult,
+  ToolUpdate,
+} from './server/types.js';

@@ -1,0 +1,108 @@
+/**
+ * What the client needs from an era: send a request and get its validated result. One driver per era
+ * (`era-legacy.ts`, `era-modern.ts`) holds that era's rules, so the client itself never compares
+ * versions; the helpers here are what both drivers share.
+ */
+import type { RequestOptions } from '../engine/options.js';
+import { excerptOf, TransportError, TransportErrorCode } from '../errors.js';
+import type { JSONRPCParams, RequestId } from '../jsonrpc.js';
+import type { Implementation } from '../types/base.js';
+import type { ClientCapabilities, ServerCapabilities } from '../types/capabilities.js';
+import type { McpMethod } from '../types/method-types.js';
+import { parseParams, parseResult } from '../types/methods.js';
+import type { ProtocolEra, ProtocolVersion } from '../types/revisions.js';
+import type { ClientCallOptions } from './options.js';
+
+/** What the client learnt about the connection; the modern driver may change `version` mid-session. */
+export interface Session {
+  era: ProtocolEra;
+  version: ProtocolVersion;
+  /** The capabilities the client declares in this era. */
+  capabilities: ClientCapabilities;
+  serverInfo: Implementation | undefined;
+  serverCapabilities: ServerCapabilities | undefined;
+  instructions: string | undefined;
+}
+
+/** Options of one driver request: the caller's, plus hooks for the client's own plumbing. */
+export interface DriverRequestOptions extends ClientCallOptions {
+  /** Called with the id of each attempt as it is sent (a retry gets a new id). */
+  onRequestId?: ((id: RequestId) => void) | undefined;
+  /** Modern era: do not retry after -32022 (the era probe handles it itself). @default false */
+  noVersionRetry?: boolean | undefined;
+}
+
+/** Sends requests of one era and validates their results with the registry. */
+export interface EraDriver {
+  /** The session this driver serves. */
+  readonly session: Session;
+  /** Sends `method` and resolves with its parsed result; rejects with ProtocolError or TransportError. */
+  request(
+    method: McpMethod,
+    params: JSONRPCParams | undefined,
+    options?: DriverRequestOptions,
+  ): Promise<unknown>;
+  /** Throws `MCPWIRE_ERR_SEND_VALIDATION` when `request` would refuse these params; sends nothing. */
+  validate(method: McpMethod, params: JSONRPCParams | undefined): void;
+  /** Sends a client notification of this era. */
+  notify(method: McpMethod, params?: JSONRPCParams): Promise<void>;
+}
+
+/** The engine options of one call: only the members the caller set, so the engine's defaults apply. */
+export function engineRequestOptions(options: ClientCallOptions | undefined): RequestOptions {
+  const out: RequestOptions = {};
+  if (options === undefined) return out;
+  if (options.signal !== undefined) out.signal = options.signal;
+  if (options.timeoutMs !== undefined) out.timeoutMs = options.timeoutMs;
+  if (options.maxTotalTimeoutMs !== undefined) out.maxTotalTimeoutMs = options.maxTotalTimeoutMs;
+  if (options.resetTimeoutOnProgress !== undefined)
+    out.resetTimeoutOnProgress = options.resetTimeoutOnProgress;
+  if (options.onprogress !== undefined) out.onprogress = options.onprogress;
+  return out;
+}
+
+/**
+ * Checks outgoing params against the revision before sending, so that a caller's mistake (or a method
+ * the era does not have) fails locally with `MCPWIRE_ERR_SEND_VALIDATION` instead of on the server.
+ */
+export function checkParams(
+  method: McpMethod,
+  params: JSONRPCParams | undefined,
+  version: ProtocolVersion,
+): void {
+  const outcome = parseParams(method, params, version);
+  if (outcome.ok) return;
+  throw new TransportError(
+    TransportErrorCode.SendValidation,
+    excerptOf(`Refusing to send "${method}" (${version}): ${outcome.error}`),
+    { method },
+  );
+}
+
+/** Parses a result with the registry, or throws `MCPWIRE_ERR_INVALID_MESSAGE` naming the request. */
+export function parseResultOrThrow(
+  method: McpMethod,
+  result: unknown,
+  version: ProtocolVersion,
+  requestId: RequestId | undefined,
+): unknown {
+  const outcome = parseResult(method, result, version);
+  if (outcome.ok) return outcome.value;
+  const which = requestId === undefined ? '' : ` (id ${requestId})`;
+  throw new TransportError(
+    TransportErrorCode.InvalidMessage,
+    excerptOf(`Result of "${method}"${which} is not valid for ${version}: ${outcome.error}`),
+    { method, requestId },
+  );
+}
+
+/** The error of a call made with no connection: before the first `connect()`, or after a close. */
+export function notConnected(method: string, everConnected: boolean): TransportError {
+  return everConnected
+    ? new TransportError(TransportErrorCode.Closed, `Cannot send "${method}": the client is closed`, {
+        method,
+      })
+    : new TransportError(TransportErrorCode.NotStarted, `Cannot send "${method}": connect() first`, {
+        method,
+      });
+}

@@ -1,0 +1,81 @@
+/**
+ * The legacy era (2024-11-05 to 2025-11-25) as the client speaks it: requests go out as given (the
+ * `initialize` handshake already fixed version and capabilities for the connection) and results are
+ * parsed with the negotiated revision's schemas.
+ */
+import type { ProtocolEngine } from '../engine/engine.js';
+import type { JSONRPCParams } from '../jsonrpc.js';
+import type { LoggingLevel } from '../types/logging.js';
+import type { McpMethod } from '../types/method-types.js';
+import {
+  checkParams,
+  type DriverRequestOptions,
+  type EraDriver,
+  engineRequestOptions,
+  parseResultOrThrow,
+  type Session,
+} from './driver.js';
+import { installLegacyInputHandlers } from './input-handlers.js';
+import type { ClientHandlers } from './options.js';
+import type { SendObserver } from './send-observer.js';
+
+/** Sends legacy-era requests on an initialized connection. */
+export class LegacyDriver implements EraDriver {
+  readonly session: Session;
+  readonly #engine: ProtocolEngine;
+  readonly #observer: SendObserver;
+
+  constructor(engine: ProtocolEngine, observer: SendObserver, session: Session) {
+    this.#engine = engine;
+    this.#observer = observer;
+    this.session = session;
+  }
+
+  async request(
+    method: McpMethod,
+    params: JSONRPCParams | undefined,
+    options?: DriverRequestOptions,
+  ): Promise<unknown> {
+    const version = this.session.version;
+    // Checked before sending: a method this revision lacks fails here, not as a -32601 from the server.
+    checkParams(method, params, version);
+    const sent = this.#observer.capture(() =>
+      this.#engine.request(method, params, engineRequestOptions(options)),
+    );
+    // Undefined when the engine refused the request before sending it; the rejection follows.
+    if (sent.id !== undefined) options?.onRequestId?.(sent.id);
+    const raw = await sent.result;
+    return parseResultOrThrow(method, raw, version, sent.id);
+  }
+
+  validate(method: McpMethod, params: JSONRPCParams | undefined): void {
+    checkParams(method, params, this.session.version);
+  }
+
+  notify(method: McpMethod, params?: JSONRPCParams): Promise<void> {
+    try {
+      checkParams(method, params, this.session.version);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.#engine.notify(method, params);
+  }
+}
+
+/**
+ * Ends the handshake once `initialize` was answered: installs the input handlers (before
+ * `initialized`, after which the server may send requests at once), sends `initialized`, then the
+ * log level the caller chose before connecting, if the server logs at all.
+ */
+export async function completeLegacyHandshake(
+  engine: ProtocolEngine,
+  driver: EraDriver,
+  handlers: ClientHandlers,
+  logLevel: LoggingLevel | undefined,
+): Promise<void> {
+  installLegacyInputHandlers(engine, handlers, driver.session);
+  await driver.notify('notifications/initialized');
+  if (logLevel !== undefined && driver.session.serverCapabilities?.logging !== undefined) {
+    await driver.request('logging/setLevel', { level: logLevel });
+  }
+}

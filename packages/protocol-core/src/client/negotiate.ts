@@ -1,0 +1,198 @@
+/**
+ * Era detection and the legacy handshake (spec `basic/versioning`, `basic/transports/stdio`
+ * "Backward Compatibility", 2025-11-25 `basic/lifecycle`).
+ *
+ * Auto mode probes with `server/discover` carrying our preferred modern version. A DiscoverResult or a
+ * recognized modern error (-32020..-32022) means a server that knows the modern era: the client uses a
+ * version from its list (`initialize` only for a legacy version that list names) and fails when none is
+ * shared. Any other error, a timeout, or a reply that is not a DiscoverResult means a legacy server, and
+ * the client sends `initialize`. The fallback is deliberately not keyed to one error code: legacy
+ * servers answer unknown pre-`initialize` requests with -32601, -32602, anything else, or nothing.
+ */
+import type { ProtocolEngine } from '../engine/engine.js';
+import { ErrorCode } from '../error-codes.js';
+import { excerptOf, ProtocolError, TransportError, TransportErrorCode } from '../errors.js';
+import type { JSONRPCParams } from '../jsonrpc.js';
+import type { Implementation } from '../types/base.js';
+import type { ClientCapabilities } from '../types/capabilities.js';
+import type { DiscoverResult } from '../types/discover.js';
+import type { InitializeResult } from '../types/lifecycle.js';
+import { eraOf, MetaKey, type ProtocolEra, type ProtocolVersion } from '../types/revisions.js';
+import { deriveCapabilities } from './capabilities.js';
+import { checkParams, parseResultOrThrow, type EraDriver, type Session } from './driver.js';
+import { LegacyDriver } from './era-legacy.js';
+import { ModernDriver, type ModernDriverHost } from './era-modern.js';
+import type { ResolvedClientOptions } from './options.js';
+import type { SendObserver } from './send-observer.js';
+import { describeVersions, selectVersion, supportedVersionsOf } from './versions.js';
+
+/** Everything negotiation needs from the client. */
+export interface NegotiationContext {
+  readonly engine: ProtocolEngine;
+  readonly observer: SendObserver;
+  readonly clientInfo: Implementation;
+  readonly options: ResolvedClientOptions;
+  readonly extraCapabilities: ClientCapabilities | undefined;
+  readonly modernHost: ModernDriverHost;
+  /** The era an earlier connection of this client detected, if any (spec: cache the era per server). */
+  readonly cachedEra: ProtocolEra | undefined;
+}
+
+/** The outcome: a driver for the detected era. */
+export interface Negotiated {
+  readonly driver: EraDriver;
+  /** The era came from a probe (auto mode), and may be cached for the next connection. */
+  readonly detected: boolean;
+}
+
+/** Codes a legacy server cannot send (the spec reserves -32020..-32099): they identify a modern server. */
+const MODERN_ERROR_CODES: ReadonlySet<number> = new Set([
+  ErrorCode.HeaderMismatch,
+  ErrorCode.MissingRequiredClientCapability,
+  ErrorCode.UnsupportedProtocolVersion,
+]);
+
+function newSession(ctx: NegotiationContext, era: ProtocolEra, version: ProtocolVersion): Session {
+  return {
+    era,
+    version,
+    capabilities: deriveCapabilities(ctx.options.handlers, ctx.extraCapabilities, era),
+    serverInfo: undefined,
+    serverCapabilities: undefined,
+    instructions: undefined,
+  };
+}
+
+function noMutualVersion(what: string, offered: readonly unknown[], cause?: unknown): TransportError {
+  return new TransportError(
+    TransportErrorCode.UnsupportedVersion,
+    excerptOf(`${what}: the server supports ${describeVersions(offered)}, none of which this client speaks`),
+    { method: what === 'initialize' ? 'initialize' : 'server/discover' },
+    cause,
+  );
+}
+
+/** Copies what a DiscoverResult says about the server into the session. */
+export function applyDiscover(session: Session, result: DiscoverResult): void {
+  session.serverCapabilities = result.capabilities;
+  session.instructions = result.instructions;
+  const info = result._meta?.[MetaKey.ServerInfo];
+  if (typeof info === 'object' && info !== null) session.serverInfo = info as Implementation;
+}
+
+/** Sends `initialize` offering `offer`; retries once with a version named in a rejection's `data.supported`. */
+async function initialize(ctx: NegotiationContext, offer: ProtocolVersion): Promise<EraDriver> {
+  const session = newSession(ctx, 'legacy', offer);
+  let version = offer;
+  let raw: JSONRPCParams | undefined;
+  for (let attempt = 0; raw === undefined; attempt++) {
+    const params: JSONRPCParams = {
+      protocolVersion: version,
+      capabilities: session.capabilities,
+      clientInfo: ctx.clientInfo,
+    };
+    checkParams('initialize', params, version);
+    try {
+      raw = await ctx.engine.request('initialize', params);
+    } catch (error) {
+      // Some servers reject an unknown version with an error listing theirs instead of answering with one.
+      const supported = error instanceof ProtocolError ? supportedVersionsOf(error.data) : undefined;
+      if (attempt > 0 || supported === undefined) throw error;
+      const next = selectVersion(supported, 'legacy', offer);
+      if (next === undefined || next === version) throw noMutualVersion('initialize', supported, error);
+      version = next;
+    }
+  }
+  const result = parseResultOrThrow('initialize', raw, version, undefined) as InitializeResult;
+  const chosen = result.protocolVersion;
+  // The server answers with its own version when it does not support ours; we must support it too.
+  if (eraOf(chosen) !== 'legacy') throw noMutualVersion('initialize', [chosen]);
+  session.version = chosen as ProtocolVersion;
+  session.serverInfo = result.serverInfo;
+  session.serverCapabilities = result.capabilities;
+  session.instructions = result.instructions;
+  return new LegacyDriver(ctx.engine, ctx.observer, session);
+}
+
+/** What the probe concluded. */
+type ProbeOutcome =
+  | { kind: 'modern'; driver: ModernDriver; result: DiscoverResult }
+  | { kind: 'legacy'; offer: ProtocolVersion };
+
+/** True when a probe failure says "legacy server": any error but a recognized modern one, or silence. */
+function meansLegacy(error: unknown): boolean {
+  if (error instanceof ProtocolError) return !MODERN_ERROR_CODES.has(error.code);
+  if (!(error instanceof TransportError)) return false;
+  // A timeout is silence; an invalid message is a reply that is not a DiscoverResult (a lenient legacy
+  // server may answer unknown methods with `{}`). Closed, cancelled or a refused send are not answers.
+  return error.code === TransportErrorCode.RequestTimeout || error.code === TransportErrorCode.InvalidMessage;
+}
+
+async function discover(driver: ModernDriver, ctx: NegotiationContext): Promise<DiscoverResult> {
+  return (await driver.request('server/discover', undefined, {
+    timeoutMs: ctx.options.probeTimeoutMs,
+    noVersionRetry: true,
+  })) as DiscoverResult;
+}
+
+async function probe(ctx: NegotiationContext): Promise<ProbeOutcome> {
+  const session = newSession(ctx, 'modern', ctx.options.preferredModern);
+  const driver = new ModernDriver(ctx.engine, ctx.observer, session, ctx.modernHost);
+  let result: DiscoverResult;
+  try {
+    result = await discover(driver, ctx);
+  } catch (error) {
+    if (meansLegacy(error)) return { kind: 'legacy', offer: ctx.options.preferredLegacy };
+    if (!(error instanceof ProtocolError) || error.code !== ErrorCode.UnsupportedProtocolVersion) throw error;
+    // A server that knows the modern era but not our version: use a version of its list. Only when
+    // the list has no modern version we share but a legacy one does that version mean `initialize`;
+    // with nothing shared, fail rather than guess (the spec's "do not fall back").
+    const supported = supportedVersionsOf(error.data);
+    if (supported === undefined) throw error;
+    const next = selectVersion(supported, 'modern', ctx.options.preferredModern);
+    if (next === undefined) {
+      const legacy = selectVersion(supported, 'legacy', ctx.options.preferredLegacy);
+      if (legacy === undefined) throw noMutualVersion('server/discover', supported, error);
+      return { kind: 'legacy', offer: legacy };
+    }
+    session.version = next;
+    result = await discover(driver, ctx);
+  }
+  return { kind: 'modern', driver, result };
+}
+
+/**
+ * Connects the client's engine to a server of the right era and returns the driver for it. The
+ * caller sends `notifications/initialized` for a legacy driver once its handlers are installed.
+ */
+export async function negotiate(ctx: NegotiationContext): Promise<Negotiated> {
+  const { era, preferredLegacy, preferredModern } = ctx.options;
+  if (era === 'legacy') return { driver: await initialize(ctx, preferredLegacy), detected: false };
+  if (era === 'modern') {
+    // Pinned: no probe; what discover would tell stays unknown until the caller asks for it.
+    const session = newSession(ctx, 'modern', preferredModern);
+    return { driver: new ModernDriver(ctx.engine, ctx.observer, session, ctx.modernHost), detected: false };
+  }
+  if (ctx.cachedEra === 'legacy') {
+    // The spec allows reusing a detected era, re-probing if the assumption fails.
+    try {
+      return { driver: await initialize(ctx, preferredLegacy), detected: true };
+    } catch (error) {
+      if (!(error instanceof ProtocolError)) throw error;
+    }
+  }
+  const outcome = await probe(ctx);
+  if (outcome.kind === 'legacy') return { driver: await initialize(ctx, outcome.offer), detected: true };
+  const { driver, result } = outcome;
+  const offered = result.supportedVersions;
+  const modern = selectVersion(offered, 'modern', driver.session.version);
+  if (modern === undefined) {
+    // A discover answer listing only legacy versions we share: that server speaks them through initialize.
+    const legacy = selectVersion(offered, 'legacy', preferredLegacy);
+    if (legacy === undefined) throw noMutualVersion('server/discover', offered);
+    return { driver: await initialize(ctx, legacy), detected: true };
+  }
+  driver.session.version = modern;
+  applyDiscover(driver.session, result);
+  return { driver, detected: true };
+}
