@@ -1,25 +1,34 @@
-// `pnpm bench`: the JSON-RPC echo over in-memory and stdio, mcpwire against the official SDK 1.x and a raw
-// baseline, in one run. A benchmark, never a pass/fail test: it prints numbers and ratios.
+// `pnpm bench`: mcpwire against the official SDK 1.x and a raw baseline, in one run. Two families of
+// scenarios: the bare JSON-RPC echo (the engines and transports alone), and `tools/call` of an `echo` tool
+// (client, server, schemas and all), over in-memory and stdio, with small and 1 MiB payloads.
+// A benchmark, never a pass/fail test: it prints numbers and ratios.
 import { fileURLToPath } from 'node:url';
 import { type Measurement, measure } from './measure.js';
 import { oursInMemory, oursStdio } from './ours.js';
+import { oursToolsInMemory, oursToolsStdio } from './ours-tools.js';
 import { RawStdioClient, rawInProcessEcho } from './raw.js';
 import { printTable, type Row } from './report.js';
 import { type SdkEcho, sdkInMemory, sdkStdio } from './sdk.js';
+import { sdkToolsInMemory, sdkToolsStdio } from './sdk-tools.js';
 
 const quick = process.argv.includes('--quick');
-const durationMs = quick ? 300 : 2000;
-const warmupMs = quick ? 100 : 500;
+// Short runs keep the whole bench under two minutes; the ratios are stable at this length.
+const durationMs = quick ? 300 : 1000;
+const warmupMs = quick ? 100 : 250;
 const server = (name: string) => fileURLToPath(new URL(`./servers/${name}`, import.meta.url));
-const params = { text: 'hello, mcp', n: 42 };
+const echoParams = { text: 'hello, mcp', n: 42 };
 const rows: Row[] = [];
+
+/** An implementation to measure: how to open it. */
+type Impl = [name: string, open: () => Promise<SdkEcho>];
 
 async function run(
   scenario: string,
-  impl: string,
-  open: () => Promise<SdkEcho>,
+  impl: Impl,
   inFlight: number,
+  params: Record<string, unknown>,
 ): Promise<void> {
+  const [name, open] = impl;
   const echo = await open();
   let result: Measurement;
   try {
@@ -32,8 +41,17 @@ async function run(
   } finally {
     await echo.close();
   }
-  rows.push({ scenario, impl, result });
-  process.stderr.write(`  ${scenario} / ${impl}: ${Math.round(result.callsPerSecond)} calls/s\n`);
+  rows.push({ scenario, impl: name, result });
+  process.stderr.write(`  ${scenario} / ${name}: ${Math.round(result.callsPerSecond)} calls/s\n`);
+}
+
+async function scenario(
+  title: string,
+  impls: readonly Impl[],
+  params: Record<string, unknown>,
+  inFlight: readonly number[] = [1, 64],
+): Promise<void> {
+  for (const n of inFlight) for (const impl of impls) await run(`${title}, ${n} in flight`, impl, n, params);
 }
 
 async function rawStdio(): Promise<SdkEcho> {
@@ -50,24 +68,54 @@ async function rawInMemory(): Promise<SdkEcho> {
   return { call, childPids: [], close: async () => {} };
 }
 
+const RAW_BARE: Impl = ['raw (bare call)', rawInMemory];
+const RAW_PIPE: Impl = ['raw NDJSON pipe', rawStdio];
+
 console.log(`mcpwire bench: node ${process.version}, ${durationMs} ms per run after ${warmupMs} ms warm-up`);
-for (const inFlight of [1, 64]) {
-  const scenario = `in-memory echo (each library's own pair), ${inFlight} in flight`;
-  await run(scenario, 'raw (bare call)', rawInMemory, inFlight);
-  await run(scenario, 'official SDK', sdkInMemory, inFlight);
-  await run(scenario, 'mcpwire', () => oursInMemory('ours'), inFlight);
-}
-for (const inFlight of [1, 64]) {
-  // The engines alone: both on the SDK's zero-copy InMemoryTransport, so only the engine differs.
-  const scenario = `engine only (SDK InMemoryTransport under both), ${inFlight} in flight`;
-  await run(scenario, 'raw (bare call)', rawInMemory, inFlight);
-  await run(scenario, 'official SDK', sdkInMemory, inFlight);
-  await run(scenario, 'mcpwire engine', () => oursInMemory('sdk'), inFlight);
-}
-for (const inFlight of [1, 64]) {
-  const scenario = `stdio echo, ${inFlight} in flight`;
-  await run(scenario, 'raw NDJSON pipe', rawStdio, inFlight);
-  await run(scenario, 'official SDK', () => sdkStdio(server('sdk-stdio.mjs')), inFlight);
-  await run(scenario, 'mcpwire', () => oursStdio(server('ours-stdio.mjs')), inFlight);
-}
+
+// JSON-RPC echo: the engines and transports, no MCP semantics.
+await scenario(
+  "in-memory echo (each library's own pair)",
+  [RAW_BARE, ['official SDK', sdkInMemory], ['mcpwire', () => oursInMemory('ours')]],
+  echoParams,
+);
+// The engines alone: both on the SDK's zero-copy InMemoryTransport, so only the engine differs.
+await scenario(
+  'engine only (SDK InMemoryTransport under both)',
+  [RAW_BARE, ['official SDK', sdkInMemory], ['mcpwire engine', () => oursInMemory('sdk')]],
+  echoParams,
+);
+await scenario(
+  'stdio echo',
+  [
+    RAW_PIPE,
+    ['official SDK', () => sdkStdio(server('sdk-stdio.mjs'))],
+    ['mcpwire', () => oursStdio(server('ours-stdio.mjs'))],
+  ],
+  echoParams,
+);
+
+// tools/call of an `echo` tool: McpClient → McpServer, arguments checked against a zod schema on the server
+// and the result against the CallToolResult schema on the client. The raw rows echo the same params bare.
+const TOOLS_IN_MEMORY: readonly Impl[] = [
+  RAW_BARE,
+  ['official SDK', () => sdkToolsInMemory('ours')],
+  ['mcpwire legacy', () => oursToolsInMemory('legacy')],
+  ['mcpwire modern', () => oursToolsInMemory('modern')],
+];
+const TOOLS_STDIO: readonly Impl[] = [
+  RAW_PIPE,
+  ['official SDK', () => sdkToolsStdio(server('sdk-mcp-stdio.mjs'))],
+  ['mcpwire legacy', () => oursToolsStdio(server('ours-mcp-stdio.mjs'), 'legacy')],
+  ['mcpwire modern', () => oursToolsStdio(server('ours-mcp-stdio.mjs'), 'modern')],
+];
+const small = { text: 'hello, mcp' };
+const oneMiB = { text: 'x'.repeat(1024 * 1024) };
+// In memory, both libraries run on our pair, which copies every message through JSON like a wire: the
+// SDK's own pair hands objects across, so a 1 MiB text would cost it nothing and compare nothing.
+await scenario('tools/call echo, in-memory (our JSON-copying pair under both)', TOOLS_IN_MEMORY, small);
+await scenario('tools/call echo, stdio', TOOLS_STDIO, small);
+await scenario('tools/call echo 1 MiB text, in-memory (our pair under both)', TOOLS_IN_MEMORY, oneMiB);
+await scenario('tools/call echo 1 MiB text, stdio', TOOLS_STDIO, oneMiB);
+
 printTable(rows, 'official SDK');

@@ -2,7 +2,7 @@
 // process's stdio, showing what each layer does: correlation, progress, cancellation, limits, bad input.
 import { fileURLToPath } from 'node:url';
 import { createInMemoryTransportPair } from '@mcpwire/in-memory';
-import { ProtocolEngine, ProtocolError, TransportError } from '@mcpwire/protocol-core';
+import { McpClient, ProtocolEngine, ProtocolError, TransportError } from '@mcpwire/protocol-core';
 import { createStdioClientTransport } from '@mcpwire/transport-stdio';
 
 const say = (line: string) => console.log(line);
@@ -94,5 +94,63 @@ async function stdioDemo(): Promise<void> {
   say('closed stdin; the server exited on EOF');
 }
 
+async function everythingServerDemo(era: 'auto' | 'legacy'): Promise<void> {
+  const label = era === 'auto' ? 'era detected by the server/discover probe' : 'pinned to the legacy era';
+  say(`\n== McpClient -> apps/everything-server over stdio (${label}) ==`);
+  const serverScript = fileURLToPath(new URL('../../everything-server/dist/cli.js', import.meta.url));
+  const transport = createStdioClientTransport({
+    command: process.execPath,
+    args: [serverScript, '--stdio'],
+    stderr: 'ignore',
+  });
+  const client = new McpClient(
+    { name: 'mcpwire-demo', version: '0.0.0' },
+    {
+      era,
+      handlers: {
+        // One handler serves the legacy server-to-client request and the modern multi round-trip alike.
+        sampling: async (params) => {
+          const first = params.messages[0]?.content;
+          const asked = first !== undefined && 'text' in first ? String(first.text) : '';
+          return {
+            role: 'assistant',
+            content: { type: 'text', text: `(a model would answer "${asked}")` },
+            model: 'demo-model',
+          };
+        },
+      },
+    },
+  );
+  await client.connect(transport);
+  say(
+    `connected: era ${client.era}, protocol ${client.protocolVersion}, server ${client.serverInfo?.name ?? '(unknown until discover)'}`,
+  );
+
+  const tools = await client.listAllTools();
+  say(
+    `${tools.length} tools, e.g. ${tools
+      .slice(0, 4)
+      .map((t) => t.name)
+      .join(', ')}`,
+  );
+  const echo = await client.callTool({ name: 'echo', arguments: { text: 'hello, everything-server' } });
+  say(`tools/call echo -> ${JSON.stringify(echo.content)}`);
+  const sampled = await client.callTool({ name: 'test_sampling', arguments: { prompt: 'What is MCP?' } });
+  const how =
+    client.era === 'modern' ? 'an InputRequiredResult and a retry' : 'a sampling/createMessage request';
+  say(`tools/call test_sampling (served through ${how}) -> ${JSON.stringify(sampled.content)}`);
+  const resource = await client.readResource({ uri: 'test://static-text' });
+  say(`resources/read test://static-text -> ${JSON.stringify(resource.contents[0])}`);
+  try {
+    await client.callTool({ name: 'no_such_tool', arguments: {} });
+  } catch (error) {
+    say(`tools/call no_such_tool -> ${describeError(error)}`);
+  }
+  await client.close();
+  say('closed');
+}
+
 await inMemoryDemo();
 await stdioDemo();
+await everythingServerDemo('auto');
+await everythingServerDemo('legacy');
