@@ -29,8 +29,15 @@ export type Cursor = string;
 /** Schema of {@link Cursor}. */
 export const CursorSchema: z.ZodType<Cursor> = z.string();
 
-/** Any JSON object. */
-export const JSONObjectSchema: z.ZodType<JSONObject> = z.record(z.string(), z.unknown());
+/**
+ * Any JSON object. A hand-written check rather than `z.record(z.string(), z.unknown())`: JSON keys are
+ * always strings, so the record adds nothing but a key-by-key copy, and tool arguments and structured
+ * content (checked on every `tools/call`) are such objects. The value passes through uncopied.
+ */
+export const JSONObjectSchema: z.ZodType<JSONObject> = z.custom<JSONObject>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  { message: 'expected object' },
+);
 
 /** A free-form `_meta` object (content blocks, resources, tools...). */
 export type Meta = JSONObject;

@@ -5,7 +5,15 @@
  * accepted, since it changes no other block's meaning.
  */
 import * as z from 'zod';
-import { type Annotations, AnnotationsSchema, type Icon, IconSchema, type Meta, MetaSchema } from './base.js';
+import {
+  type Annotations,
+  AnnotationsSchema,
+  type Icon,
+  IconSchema,
+  JSONObjectSchema,
+  type Meta,
+  MetaSchema,
+} from './base.js';
 
 const meta = MetaSchema.optional();
 const annotations = AnnotationsSchema.optional();
@@ -176,7 +184,7 @@ const toolUse = z.looseObject({
   type: z.literal('tool_use'),
   id: z.string(),
   name: z.string(),
-  input: z.record(z.string(), z.unknown()),
+  input: JSONObjectSchema,
   _meta: meta,
 });
 const toolResult = z.looseObject({

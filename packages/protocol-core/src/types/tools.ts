@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import {
   CursorSchema,
+  JSONObjectSchema,
   type RequestMeta,
   RequestMetaSchema,
   type ResultMeta,
@@ -64,7 +65,7 @@ export interface ModernCallToolRequestParams extends MrtrRetryFields {
 
 const callToolParamsShape = {
   name: z.string(),
-  arguments: z.record(z.string(), z.unknown()).optional(),
+  arguments: JSONObjectSchema.optional(),
 };
 
 /** Schema of {@link CallToolRequestParams}. */
@@ -99,7 +100,7 @@ export interface ModernCallToolResult
 
 const callToolResultShape = {
   content: z.array(ContentBlockSchema),
-  structuredContent: z.record(z.string(), z.unknown()).optional(),
+  structuredContent: JSONObjectSchema.optional(),
   isError: z.boolean().optional(),
   _meta: ResultMetaSchema.optional(),
 };
