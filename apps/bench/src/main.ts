@@ -110,6 +110,17 @@ const TOOLS_STDIO: readonly Impl[] = [
   ['mcpwire modern', () => oursToolsStdio(server('ours-mcp-stdio.mjs'), 'modern')],
 ];
 const small = { text: 'hello, mcp' };
+// The client/server stacks alone: each on the SDK's zero-copy pair, so the transport costs nothing.
+await scenario(
+  "tools/call echo, in-memory (SDK's zero-copy pair under both)",
+  [
+    RAW_BARE,
+    ['official SDK', () => sdkToolsInMemory('sdk')],
+    ['mcpwire legacy', () => oursToolsInMemory('legacy', 'sdk')],
+    ['mcpwire modern', () => oursToolsInMemory('modern', 'sdk')],
+  ],
+  small,
+);
 const oneMiB = { text: 'x'.repeat(1024 * 1024) };
 // In memory, both libraries run on our pair, which copies every message through JSON like a wire: the
 // SDK's own pair hands objects across, so a 1 MiB text would cost it nothing and compare nothing.

@@ -1,6 +1,7 @@
 import { createInMemoryTransportPair } from '@mcpwire/in-memory';
 import { McpClient, McpServer, type ProtocolEra, type Transport } from '@mcpwire/protocol-core';
 import { createStdioClientTransport } from '@mcpwire/transport-stdio';
+import { InMemoryTransport as SdkInMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { z } from 'zod';
 import type { SdkEcho } from './sdk.js';
 
@@ -28,9 +29,14 @@ function toolCall(client: McpClient): SdkEcho['call'] {
   return (params) => client.callTool({ name: 'echo', arguments: params });
 }
 
-/** Our McpClient → our McpServer `echo` tool over our in-memory pair (which copies through JSON, like a wire). */
-export async function oursToolsInMemory(era: ProtocolEra): Promise<SdkEcho> {
-  const [clientSide, serverSide] = createInMemoryTransportPair();
+/**
+ * Our McpClient → our McpServer `echo` tool over our in-memory pair (which copies through JSON, like a
+ * wire), or over the official SDK's InMemoryTransport (which hands objects across), to compare with the
+ * SDK on its own pair.
+ */
+export async function oursToolsInMemory(era: ProtocolEra, pair: 'ours' | 'sdk' = 'ours'): Promise<SdkEcho> {
+  const [clientSide, serverSide]: Transport[] =
+    pair === 'ours' ? createInMemoryTransportPair() : SdkInMemoryTransport.createLinkedPair();
   const server = echoToolServer();
   await server.connect(serverSide);
   const client = await connectClient(clientSide, era);

@@ -106,9 +106,10 @@ describe('bad input, modern era (stdio)', () => {
     await stillServing(client, { _meta: META });
   });
 
-  it('an unknown method, and a removed one (ping), are -32601', async () => {
+  it('an unknown method, and removed ones (ping, initialize with modern _meta), are -32601', async () => {
     expect((await client.request('no/such/method', { _meta: META })).error?.code).toBe(-32601);
     expect((await client.request('ping', { _meta: META })).error?.code).toBe(-32601);
+    expect((await client.request('initialize', { _meta: META })).error?.code).toBe(-32601);
     await stillServing(client, { _meta: META });
   });
 

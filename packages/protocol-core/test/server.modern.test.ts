@@ -89,6 +89,29 @@ describe('McpServer, modern era: admission', () => {
     expect((await peer.result('server/discover', modern()))['resultType']).toBe('complete');
   });
 
+  it('serves an initialize that carries modern _meta in the modern era: -32601, no session', async () => {
+    const { peer } = await modernPeer();
+    const handshake = {
+      protocolVersion: '2025-11-25',
+      capabilities: {},
+      clientInfo: { name: 'c', version: '1' },
+    };
+    expect(await peer.error('initialize', modern())).toEqual({
+      code: -32601,
+      message: 'Method not found: initialize',
+    });
+    // Even a complete handshake: the _meta decides the era, not the method.
+    expect((await peer.error('initialize', modern(handshake))).code).toBe(-32601);
+    // Modern admission comes first, as for any modern request: an unknown version is -32022.
+    const future = modern(handshake, { 'io.modelcontextprotocol/protocolVersion': '2030-01-01' });
+    expect((await peer.error('initialize', future)).code).toBe(-32022);
+    expect(peer.connection.era).toBeUndefined();
+    // A plain initialize on the same connection still selects the legacy era.
+    peer.revision = '2025-11-25';
+    expect((await peer.initialize('2025-11-25'))['protocolVersion']).toBe('2025-11-25');
+    expect(peer.connection.era).toBe('legacy');
+  });
+
   it('lets a legacy client initialize the same connection after modern requests', async () => {
     const { peer } = await modernPeer();
     await peer.result('server/discover', modern());

@@ -1,8 +1,9 @@
 /**
  * One client connection: an engine on the transport, and the dual-era rule of how a client opens
- * (versioning: "A dual-era server selects its behavior from how the client opens"): `initialize`
- * starts a legacy session for the rest of the connection; before that, a request carrying
- * `_meta["io.modelcontextprotocol/protocolVersion"]` is served statelessly by the modern era.
+ * (versioning: "A dual-era server selects its behavior from how the client opens"): an `initialize`
+ * without modern `_meta` starts a legacy session for the rest of the connection; before that, a
+ * request carrying `_meta["io.modelcontextprotocol/protocolVersion"]` is served statelessly by the
+ * modern era, `initialize` included (which that era does not have: -32601).
  */
 import { ProtocolEngine } from '../engine/engine.js';
 import type { HandlerContext } from '../engine/types.js';
@@ -85,8 +86,9 @@ export class McpServerConnection implements ServerConnection {
     const session = this.#session;
     if (session !== undefined) return session.serve(ctx.method, params, ctx);
     const method = ctx.method;
-    if (method === 'initialize') return this.#initialize(params);
+    // Modern `_meta` is checked first: it says which era the request belongs to, whatever its method.
     if (hasModernMeta(params)) return this.#modern.serve(method, params, ctx);
+    if (method === 'initialize') return this.#initialize(params);
     // Legacy clients may ping before initialize (lifecycle); any other request needs a handshake or _meta.
     if (method === 'ping') return {};
     throw notInitialized(method);

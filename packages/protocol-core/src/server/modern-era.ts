@@ -22,7 +22,7 @@ import { InputRound } from './mrtr.js';
 import type { StatePayload } from './request-state.js';
 import type { ServerCore } from './server-core.js';
 import { ListenStream } from './subscriptions.js';
-import type { CacheableMethod } from './types.js';
+import type { CacheableMethod, InputOptions } from './types.js';
 
 /** The requests that may be answered `input_required` (spec: basic/patterns/mrtr, "Supported Requests"). */
 const INPUT_METHODS: ReadonlySet<string> = new Set(['tools/call', 'prompts/get', 'resources/read']);
@@ -102,7 +102,12 @@ class ModernRules implements RequestRules {
   }
 
   /** No request goes to the client: the answer comes from this round, or the round ends asking for it. */
-  input(method: InputMethod, params: JSONRPCParams | undefined): Promise<JSONRPCParams> {
+  input(
+    method: InputMethod,
+    params: JSONRPCParams | undefined,
+    _channel: RequestChannel,
+    options: InputOptions | undefined,
+  ): Promise<JSONRPCParams> {
     const missing = missingClientCapability(method, params, this.clientCapabilities);
     if (missing !== undefined) {
       return Promise.reject(
@@ -121,7 +126,7 @@ class ModernRules implements RequestRules {
       const { elicitationId: _, ...rest } = params;
       shaped = rest;
     }
-    return this.round.take(method, shaped);
+    return this.round.take(method, shaped, options?.key);
   }
 }
 
@@ -218,7 +223,8 @@ export class ModernEra implements Era {
   /**
    * Runs an input-capable request: verifies the echoed `requestState`, merges the answers, replays the
    * handler, and answers `input_required` (with a fresh state) while input is missing. A missing answer
-   * is simply asked again, as the spec recommends.
+   * is simply asked again, as the spec recommends; so is one sent "cold", without a `requestState`,
+   * under a key the handler does not ask for (it is ignored).
    */
   async #withInput(
     method: string,
@@ -234,22 +240,25 @@ export class ModernEra implements Era {
     if (token !== undefined) {
       binding = await this.#binding(method, params, channel);
       state = await core.requestState.open(token, { method, ...binding }, core.options.now());
-    } else if (responses !== undefined) {
-      throw new ProtocolError(
-        ErrorCode.InvalidParams,
-        'inputResponses were sent without the requestState of the input_required result they answer',
-      );
     }
-    // Answers of earlier rounds come only from the verified state; this retry adds the keys it was asked.
-    const round = new InputRound(state, responses);
+    // Answers of earlier rounds come only from the verified state; a retry with one adds the keys it
+    // was asked. `inputResponses` without a state (the spec lets a server issue none, and clients may
+    // answer "cold") count as answers to a first round: the handler replays with them. That is safe
+    // because answers are client-provided inputs either way; what requestState protects is what the
+    // server carries between rounds (earlier answers, the round count, expiry and principal binding),
+    // and a cold retry carries none of it: it starts again at round one with no earlier answers.
+    const round = new InputRound(state, responses, `${method} (request ${String(channel.requestId)})`);
     rules.round = round;
     let result: JSONRPCParams | undefined;
     try {
       result = await dispatchFeature(core, method, params, rules, channel);
     } catch (error) {
       // Whatever the handler made of the signal, missing input wins: the request is not finished.
-      if (!round.inputRequired) throw error;
+      if (round.failure === undefined && !round.inputRequired) throw error;
     }
+    // A bad cold answer (-32602) or a key bug (a plain Error: reported, answered -32603) ends the
+    // request even when the handler caught the rejection and went on.
+    if (round.failure !== undefined) throw round.failure;
     if (!round.inputRequired) return result!;
     const rounds = (state?.n ?? 0) + 1;
     if (rounds > core.options.maxInputRounds) {

@@ -53,6 +53,13 @@ export interface BaseContext {
 export interface InputOptions {
   /** Legacy era: how long to wait for the client's answer, in ms. @default the engine's `defaultTimeoutMs` */
   timeoutMs?: number | undefined;
+  /**
+   * Modern era: this input's key in `inputRequests` (and the client's `inputResponses`). Non-empty, at
+   * most 128 characters, unique within the request; a bad or duplicate key is a server bug, answered
+   * -32603 and reported to `onerror`. The legacy era sends a plain request and ignores it.
+   * @default `input-<n>`, n counting this request's input calls without a key, in call order
+   */
+  key?: string | undefined;
 }
 
 /**
