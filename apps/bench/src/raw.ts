@@ -10,15 +10,18 @@ export function rawInProcessEcho(): (params: Record<string, unknown>) => Promise
 export class RawStdioClient {
   readonly child: ChildProcessWithoutNullStreams;
   #nextId = 0;
-  #carry = '';
+  /** Pieces of the current, unfinished line: joined once, when its newline arrives. */
+  #pieces: string[] = [];
   readonly #pending = new Map<number, (value: unknown) => void>();
 
   constructor(serverScript: string) {
     this.child = spawn(process.execPath, [serverScript], { stdio: 'pipe' });
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (chunk: string) => {
-      const lines = (this.#carry + chunk).split('\n');
-      this.#carry = lines.pop() ?? '';
+      this.#pieces.push(chunk);
+      if (!chunk.includes('\n')) return;
+      const lines = this.#pieces.join('').split('\n');
+      this.#pieces = [lines.pop() ?? ''];
       for (const line of lines) {
         if (line.length === 0) continue;
         const msg = JSON.parse(line) as { id: number; result: unknown };

@@ -1,9 +1,15 @@
 // Raw baseline server: NDJSON echo over stdin/stdout with bare JSON.parse/stringify, no library.
-let carry = '';
+// A line split over many chunks is joined once, when its newline arrives (no quadratic re-splitting).
+let pieces = [];
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (chunk) => {
-  const lines = (carry + chunk).split('\n');
-  carry = lines.pop() ?? '';
+  if (!chunk.includes('\n')) {
+    pieces.push(chunk);
+    return;
+  }
+  pieces.push(chunk);
+  const lines = pieces.join('').split('\n');
+  pieces = [lines.pop() ?? ''];
   let out = '';
   for (const line of lines) {
     if (line.length === 0) continue;
