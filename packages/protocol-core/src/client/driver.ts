@@ -48,10 +48,13 @@ export interface EraDriver {
   notify(method: McpMethod, params?: JSONRPCParams): Promise<void>;
 }
 
+const NO_OPTIONS: RequestOptions = Object.freeze({});
+
 /** The engine options of one call: only the members the caller set, so the engine's defaults apply. */
 export function engineRequestOptions(options: ClientCallOptions | undefined): RequestOptions {
+  // Most calls pass no options: they share one frozen empty object (the engine only reads it).
+  if (options === undefined) return NO_OPTIONS;
   const out: RequestOptions = {};
-  if (options === undefined) return out;
   if (options.signal !== undefined) out.signal = options.signal;
   if (options.timeoutMs !== undefined) out.timeoutMs = options.timeoutMs;
   if (options.maxTotalTimeoutMs !== undefined) out.maxTotalTimeoutMs = options.maxTotalTimeoutMs;

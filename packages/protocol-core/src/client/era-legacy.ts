@@ -39,13 +39,13 @@ export class LegacyDriver implements EraDriver {
     const version = this.session.version;
     // Checked before sending: a method this revision lacks fails here, not as a -32601 from the server.
     checkParams(method, params, version);
-    const sent = this.#observer.capture(() =>
-      this.#engine.request(method, params, engineRequestOptions(options)),
-    );
+    this.#observer.expect();
+    const result = this.#engine.request(method, params, engineRequestOptions(options));
     // Undefined when the engine refused the request before sending it; the rejection follows.
-    if (sent.id !== undefined) options?.onRequestId?.(sent.id);
-    const raw = await sent.result;
-    return parseResultOrThrow(method, raw, version, sent.id);
+    const id = this.#observer.lastRequestId;
+    if (id !== undefined) options?.onRequestId?.(id);
+    const raw = await result;
+    return parseResultOrThrow(method, raw, version, id);
   }
 
   validate(method: McpMethod, params: JSONRPCParams | undefined): void {

@@ -111,13 +111,14 @@ export class ModernDriver implements EraDriver {
       const version = this.session.version;
       const full = withModernMeta(params, this.session, this.#host, options?.logLevel);
       checkParams(method, full, version);
-      const sent = this.#observer.capture(() =>
-        this.#engine.request(method, full, engineRequestOptions(options)),
-      );
-      if (sent.id !== undefined) options?.onRequestId?.(sent.id);
+      // expect() + lastRequestId rather than capture(): no closure nor result object per call.
+      this.#observer.expect();
+      const pending = this.#engine.request(method, full, engineRequestOptions(options));
+      const id = this.#observer.lastRequestId;
+      if (id !== undefined) options?.onRequestId?.(id);
       try {
-        const raw = await sent.result;
-        return parseResultOrThrow(method, normalizeResult(method, raw, sent.id), version, sent.id);
+        const raw = await pending;
+        return parseResultOrThrow(method, normalizeResult(method, raw, id), version, id);
       } catch (error) {
         if (attempt > 0 || options?.noVersionRetry === true || !(error instanceof ProtocolError)) throw error;
         if (error.code !== ErrorCode.UnsupportedProtocolVersion) throw error;

@@ -26,13 +26,19 @@ export function levelIndex(level: unknown): number | undefined {
 export class RequestContext implements ServerContext, CompletionContext {
   readonly #rules: RequestRules;
   readonly #channel: RequestChannel;
-  /** Completion only: the arguments the client already resolved. */
-  readonly arguments: { [name: string]: string };
+  #arguments: { [name: string]: string } | undefined;
 
   constructor(rules: RequestRules, channel: RequestChannel, args?: { [name: string]: string }) {
     this.#rules = rules;
     this.#channel = channel;
-    this.arguments = args ?? {};
+    this.#arguments = args;
+  }
+
+  /** Completion only: the arguments the client already resolved. */
+  get arguments(): { [name: string]: string } {
+    // Made on first read: only completion handlers read it, and an empty object per tool call is garbage.
+    this.#arguments ??= {};
+    return this.#arguments;
   }
 
   // Getters, not copies: most handlers read one or two of these, and the engine makes its signal lazily.

