@@ -446,11 +446,14 @@ export type { ListMethod } from './client/list-requests.js';
 // The dual-era MCP server (src/server/).
 export { McpServer } from './server/mcp-server.js';
 export { ResourceNotFoundError } from './server/features/resources.js';
+export { UrlElicitationRequiredError } from './server/url-elicitation-error.js';
+export type { RequiredUrlElicitation } from './server/url-elicitation-error.js';
 export type {
   BaseContext,
   CacheableMethod,
   Completer,
   CompletionContext,
+  ElicitOptions,
   InferPromptArgs,
   InferSchema,
   InputOptions,

@@ -8,6 +8,7 @@ import type { ClientCapabilities, ServerCapabilities } from '../types/capabiliti
 import type { CompleteResult } from '../types/completion.js';
 import type { Resource } from '../types/content.js';
 import type { DiscoverResult } from '../types/discover.js';
+import type { ElicitationCompleteNotificationParams } from '../types/elicitation.js';
 import type { LoggingLevel, LoggingMessageNotificationParams } from '../types/logging.js';
 import type { McpMethod } from '../types/method-types.js';
 import type { GetPromptResult, ListPromptsResult, Prompt } from '../types/prompts.js';
@@ -24,6 +25,7 @@ import type { Tool } from '../types/tool.js';
 import type { ListToolsResult } from '../types/tools.js';
 import { deriveCapabilities } from './capabilities.js';
 import { type EraDriver, notConnected, type Session } from './driver.js';
+import { ElicitationCompletions } from './elicitation-complete.js';
 import { completeLegacyHandshake } from './era-legacy.js';
 import { removeLegacyInputHandlers } from './input-handlers.js';
 import { ClientListCache } from './list-cache.js';
@@ -88,6 +90,7 @@ export class McpClient {
   readonly #lists: ListRequests;
   readonly #toolOutput = new ToolOutputValidator();
   readonly #uriHolds: UriHolds = new Map();
+  readonly #completions: ElicitationCompletions;
   #driver: EraDriver | undefined = undefined;
   #session: Session | undefined = undefined;
   #detectedEra: ProtocolEra | undefined = undefined;
@@ -106,6 +109,7 @@ export class McpClient {
     this.#engine.onerror = report;
     this.#engine.onclose = () => this.#onEngineClose();
     this.#router = new NotificationRouter(report);
+    this.#completions = new ElicitationCompletions(report);
     const cacheOptions = options?.cache;
     this.#cache =
       cacheOptions === false || cacheOptions?.enabled === false
@@ -120,6 +124,7 @@ export class McpClient {
     );
     installNotificationHandlers(this.#engine, {
       router: this.#router,
+      completions: this.#completions,
       cache: this.#cache,
       toolOutput: this.#toolOutput,
       report,
@@ -176,6 +181,7 @@ export class McpClient {
     this.#cache?.reset();
     this.#toolOutput.forget();
     this.#uriHolds.clear();
+    this.#completions.clear();
     this.#everConnected = true;
     await this.#engine.connect(transport);
     try {
@@ -186,6 +192,7 @@ export class McpClient {
         options: this.#options,
         extraCapabilities: this.#extraCapabilities,
         cachedEra: this.#detectedEra,
+        completions: this.#completions,
         modernHost: {
           clientInfo: this.info,
           logLevel: () => this.#logLevel,
@@ -197,7 +204,13 @@ export class McpClient {
       transport.setProtocolVersion?.(session.version);
       this.#session = session;
       if (session.era === 'legacy') {
-        await completeLegacyHandshake(this.#engine, driver, this.#options.handlers, this.#logLevel);
+        await completeLegacyHandshake(
+          this.#engine,
+          driver,
+          this.#options.handlers,
+          this.#logLevel,
+          this.#completions,
+        );
       }
       this.#driver = driver;
     } catch (error) {
@@ -368,6 +381,16 @@ export class McpClient {
   /** Listens for the server's `notifications/message`; returns the remover. */
   onLogMessage(listener: (params: LoggingMessageNotificationParams) => void): () => void {
     return this.#router.onLogMessage(listener);
+  }
+
+  /**
+   * Listens for `notifications/elicitation/complete` (2025-11-25): the server says the out-of-band part
+   * of a URL-mode elicitation is done, e.g. to retry a call that failed with -32042. Only ids this
+   * connection was given (by an accepted `elicitation/create`, or a -32042 error) are delivered, each
+   * once; the modern era has no such notification. Returns the remover.
+   */
+  onElicitationComplete(listener: (params: ElicitationCompleteNotificationParams) => void): () => void {
+    return this.#completions.onComplete(listener);
   }
 
   /** Tells a legacy server the roots changed; the modern era has no such notification (a no-op there). */

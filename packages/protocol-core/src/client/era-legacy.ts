@@ -15,6 +15,7 @@ import {
   parseResultOrThrow,
   type Session,
 } from './driver.js';
+import type { ElicitationCompletions } from './elicitation-complete.js';
 import { installLegacyInputHandlers } from './input-handlers.js';
 import type { ClientHandlers } from './options.js';
 import type { SendObserver } from './send-observer.js';
@@ -24,11 +25,19 @@ export class LegacyDriver implements EraDriver {
   readonly session: Session;
   readonly #engine: ProtocolEngine;
   readonly #observer: SendObserver;
+  readonly #completions: ElicitationCompletions | undefined;
 
-  constructor(engine: ProtocolEngine, observer: SendObserver, session: Session) {
+  /** `completions` learns the ids of -32042 errors, which the server may complete later. */
+  constructor(
+    engine: ProtocolEngine,
+    observer: SendObserver,
+    session: Session,
+    completions?: ElicitationCompletions,
+  ) {
     this.#engine = engine;
     this.#observer = observer;
     this.session = session;
+    this.#completions = completions;
   }
 
   async request(
@@ -44,7 +53,14 @@ export class LegacyDriver implements EraDriver {
     // Undefined when the engine refused the request before sending it; the rejection follows.
     const id = this.#observer.lastRequestId;
     if (id !== undefined) options?.onRequestId?.(id);
-    const raw = await result;
+    let raw: JSONRPCParams;
+    try {
+      raw = await result;
+    } catch (error) {
+      // Only the failure path looks at the error: a -32042 names ids the server may complete.
+      this.#completions?.noteError(error);
+      throw error;
+    }
     return parseResultOrThrow(method, raw, version, id);
   }
 
@@ -72,8 +88,9 @@ export async function completeLegacyHandshake(
   driver: EraDriver,
   handlers: ClientHandlers,
   logLevel: LoggingLevel | undefined,
+  completions?: ElicitationCompletions,
 ): Promise<void> {
-  installLegacyInputHandlers(engine, handlers, driver.session);
+  installLegacyInputHandlers(engine, handlers, driver.session, completions);
   await driver.notify('notifications/initialized');
   if (logLevel !== undefined && driver.session.serverCapabilities?.logging !== undefined) {
     await driver.request('logging/setLevel', { level: logLevel });

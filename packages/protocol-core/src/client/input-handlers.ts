@@ -14,6 +14,7 @@ import type { ElicitRequestParams, ElicitResult } from '../types/elicitation.js'
 import { parseParams, parseResult } from '../types/methods.js';
 import type { InputRequest, InputResponse } from '../types/mrtr.js';
 import type { Session } from './driver.js';
+import { type ElicitationCompletions, urlElicitationIdOf } from './elicitation-complete.js';
 import type { ClientHandlers, InputContext } from './options.js';
 
 /** The methods a server may ask a client to serve. */
@@ -101,12 +102,14 @@ export async function fulfilInput(
 
 /**
  * Registers the handlers the client has as engine request handlers (legacy era: the server sends
- * requests). Methods without a handler stay unregistered, so the engine answers them -32601.
+ * requests). Methods without a handler stay unregistered, so the engine answers them -32601. The
+ * ids of URL-mode elicitations the user accepts go to `completions`.
  */
 export function installLegacyInputHandlers(
   engine: ProtocolEngine,
   handlers: ClientHandlers,
   session: Session,
+  completions?: ElicitationCompletions,
 ): void {
   for (const method of INPUT_METHODS) {
     if (!hasInputHandler(handlers, method)) continue;
@@ -120,7 +123,18 @@ export function installLegacyInputHandlers(
         signal: hctx.signal,
         requestId: hctx.requestId,
       };
-      return (await fulfilInput(handlers, session, request, ctx)) as unknown as JSONRPCParams;
+      // Remembered before the handler runs: the user may finish out of band before it returns.
+      const urlId = completions === undefined ? undefined : urlElicitationIdOf(parsed.value as JSONRPCParams);
+      if (urlId !== undefined) completions?.remember(urlId);
+      let answer: InputResponse;
+      try {
+        answer = await fulfilInput(handlers, session, request, ctx);
+      } catch (error) {
+        if (urlId !== undefined) completions?.forget(urlId);
+        throw error;
+      }
+      if (urlId !== undefined && (answer as ElicitResult).action !== 'accept') completions?.forget(urlId);
+      return answer as unknown as JSONRPCParams;
     });
   }
 }

@@ -20,6 +20,7 @@ import type { InitializeResult } from '../types/lifecycle.js';
 import { eraOf, MetaKey, type ProtocolEra, type ProtocolVersion } from '../types/revisions.js';
 import { deriveCapabilities } from './capabilities.js';
 import { checkParams, parseResultOrThrow, type EraDriver, type Session } from './driver.js';
+import type { ElicitationCompletions } from './elicitation-complete.js';
 import { LegacyDriver } from './era-legacy.js';
 import { ModernDriver, type ModernDriverHost } from './era-modern.js';
 import type { ResolvedClientOptions } from './options.js';
@@ -36,6 +37,8 @@ export interface NegotiationContext {
   readonly modernHost: ModernDriverHost;
   /** The era an earlier connection of this client detected, if any (spec: cache the era per server). */
   readonly cachedEra: ProtocolEra | undefined;
+  /** Learns the URL-mode elicitation ids a legacy server names in -32042 errors. */
+  readonly completions?: ElicitationCompletions | undefined;
 }
 
 /** The outcome: a driver for the detected era. */
@@ -111,7 +114,7 @@ async function initialize(ctx: NegotiationContext, offer: ProtocolVersion): Prom
   session.serverInfo = result.serverInfo;
   session.serverCapabilities = result.capabilities;
   session.instructions = result.instructions;
-  return new LegacyDriver(ctx.engine, ctx.observer, session);
+  return new LegacyDriver(ctx.engine, ctx.observer, session, ctx.completions);
 }
 
 /** What the probe concluded. */

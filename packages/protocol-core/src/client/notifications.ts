@@ -7,8 +7,10 @@
 import type { ProtocolEngine } from '../engine/engine.js';
 import { excerptOf, TransportError, TransportErrorCode } from '../errors.js';
 import type { JSONRPCParams } from '../jsonrpc.js';
+import { ElicitationCompleteNotificationParamsSchema } from '../types/elicitation.js';
 import { LoggingMessageNotificationParamsSchema } from '../types/logging.js';
 import { ResourceUpdatedNotificationParamsSchema } from '../types/resources.js';
+import type { ElicitationCompletions } from './elicitation-complete.js';
 import type { ClientListCache } from './list-cache.js';
 import { LIST_CHANGED_METHODS, type ListKind, type NotificationRouter } from './notification-router.js';
 import type { ToolOutputValidator } from './tool-output.js';
@@ -24,6 +26,7 @@ const STALE_LISTS: Readonly<Record<ListKind, readonly string[]>> = {
 /** What the handlers act on. */
 export interface NotificationTargets {
   readonly router: NotificationRouter;
+  readonly completions: ElicitationCompletions;
   readonly cache: ClientListCache | undefined;
   readonly toolOutput: ToolOutputValidator;
   readonly report: (error: unknown) => void;
@@ -39,7 +42,7 @@ function malformed(method: string, error: string): TransportError {
 
 /** Registers the client's notification handlers on its engine. */
 export function installNotificationHandlers(engine: ProtocolEngine, targets: NotificationTargets): void {
-  const { router, cache, toolOutput, report } = targets;
+  const { router, completions, cache, toolOutput, report } = targets;
   for (const kind of Object.keys(LIST_CHANGED_METHODS) as ListKind[]) {
     engine.setNotificationHandler(LIST_CHANGED_METHODS[kind], (params) => {
       for (const method of STALE_LISTS[kind]) cache?.invalidate(method);
@@ -57,6 +60,12 @@ export function installNotificationHandlers(engine: ProtocolEngine, targets: Not
     const parsed = LoggingMessageNotificationParamsSchema.safeParse(params);
     if (!parsed.success) return report(malformed('notifications/message', parsed.error.message));
     router.logMessage(parsed.data);
+  });
+  // 2025-11-25 only; an id the client was never given (or already completed) is ignored, as the spec asks.
+  engine.setNotificationHandler('notifications/elicitation/complete', (params) => {
+    const parsed = ElicitationCompleteNotificationParamsSchema.safeParse(params);
+    if (!parsed.success) return report(malformed('notifications/elicitation/complete', parsed.error.message));
+    completions.complete(parsed.data);
   });
   engine.setNotificationHandler(
     'notifications/subscriptions/acknowledged',

@@ -40,7 +40,11 @@ export class McpServerConnection implements ServerConnection {
     engine.onerror = core.report;
     engine.onclose = () => {
       this.#closed = true;
-      if (this.#session !== undefined) core.fanout.delete(this.#session);
+      if (this.#session !== undefined) {
+        core.fanout.delete(this.#session);
+        // Its pending URL elicitations can no longer be completed: nobody is there to tell.
+        core.urlElicitations.drop(this.#session);
+      }
       onClosed(this);
     };
   }

@@ -11,7 +11,7 @@ import type { ProtocolEra, ProtocolVersion } from '../types/revisions.js';
 import type { ListRootsResult } from '../types/roots.js';
 import type { CreateMessageRequestParams, CreateMessageResult } from '../types/sampling.js';
 import type { RequestChannel, RequestRules } from './era.js';
-import type { CompletionContext, InputOptions, ServerContext } from './types.js';
+import type { CompletionContext, ElicitOptions, InputOptions, ServerContext } from './types.js';
 
 const LEVEL_INDEX: ReadonlyMap<string, number> = new Map(
   LOGGING_LEVELS.map((level, index) => [level, index]),
@@ -89,7 +89,7 @@ export class RequestContext implements ServerContext, CompletionContext {
     return this.#channel.notify('notifications/message', params);
   }
 
-  elicit(params: ElicitRequestParams, options?: InputOptions): Promise<ElicitResult> {
+  elicit(params: ElicitRequestParams, options?: ElicitOptions): Promise<ElicitResult> {
     return this.#input(
       'elicitation/create',
       params as unknown as JSONRPCParams,

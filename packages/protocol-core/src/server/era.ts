@@ -60,6 +60,12 @@ export interface RequestRules {
     channel: RequestChannel,
     options: InputOptions | undefined,
   ): Promise<JSONRPCParams>;
+  /**
+   * What a handler's -32042 (URL elicitation required) becomes: legacy sends it, remembering its ids,
+   * or refuses when the session cannot take URL mode; modern turns it into input requests (the
+   * returned signal). Called on the failure path of handlers only.
+   */
+  urlElicitationRequired(error: ProtocolError, channel: RequestChannel): Error;
 }
 
 /** One era's way of serving requests: admission, its own methods, then the shared features. */

@@ -6,6 +6,7 @@
  * {@link REVISION_RULES}, not in `if`s on version strings.
  */
 import type { ProtocolEngine } from '../engine/engine.js';
+import type { RequestOptions } from '../engine/options.js';
 import { ErrorCode } from '../error-codes.js';
 import { excerptOf, ProtocolError, TransportError, TransportErrorCode } from '../errors.js';
 import type { JSONRPCParams } from '../jsonrpc.js';
@@ -21,9 +22,12 @@ import { describeCapability, missingClientCapability } from './capabilities.js';
 import { levelIndex } from './context.js';
 import { dispatchFeature, methodNotFound } from './dispatch.js';
 import type { Era, InputMethod, RequestChannel, RequestRules } from './era.js';
+import { checkFormAnswer, formValidator } from './elicitation-answer.js';
 import type { ServerCore } from './server-core.js';
 import type { ChangeListener, ListKind } from './subscriptions.js';
-import type { InputOptions } from './types.js';
+import type { ElicitOptions, InputOptions } from './types.js';
+import { UrlElicitationRequiredError } from './url-elicitation-error.js';
+import type { ElicitationOwner } from './url-elicitations.js';
 
 /** What differs between legacy revisions, as far as the server is concerned. */
 interface LegacyRevisionRules {
@@ -41,6 +45,16 @@ const REVISION_RULES: { readonly [version: string]: LegacyRevisionRules } = {
   '2025-06-18': { toolInputErrorsAsResults: false, structuredContent: true, elicitationModes: false },
   '2025-11-25': { toolInputErrorsAsResults: true, structuredContent: true, elicitationModes: true },
 };
+
+/** The params that make `missingClientCapability` check URL mode. */
+const URL_MODE: JSONRPCParams = Object.freeze({ mode: 'url' });
+
+/** A handler reused an id another session is waiting on: a completion could reach the wrong client. */
+function idInUse(id: string): Error {
+  return new Error(
+    `elicitationId "${excerptOf(id)}" is pending on another connection: ids must be unique within the server`,
+  );
+}
 
 const RESULT_SCHEMAS = {
   'elicitation/create': ElicitResultSchema,
@@ -84,7 +98,7 @@ export function startLegacySession(
 }
 
 /** One initialized connection: the era's admission rules, its state, and its request rules. */
-export class LegacySession implements Era, RequestRules, ChangeListener {
+export class LegacySession implements Era, RequestRules, ChangeListener, ElicitationOwner {
   readonly era = 'legacy' as const;
   readonly protocolVersion: ProtocolVersion;
   readonly clientInfo: Implementation;
@@ -192,22 +206,91 @@ export class LegacySession implements Era, RequestRules, ChangeListener {
       return refuse(`revision ${this.protocolVersion} has no URL-mode elicitation`);
     const missing = missingClientCapability(method, params, this.clientCapabilities);
     if (missing !== undefined) return refuse(`the client did not declare ${describeCapability(missing)}`);
-    // Shape a copy for the negotiated revision: the handler's object is never mutated.
-    let shaped = params;
-    if (method === 'elicitation/create' && params !== undefined) {
-      shaped = { ...params };
-      if (!this.#rules.elicitationModes) {
-        delete shaped['mode'];
-      } else if (urlMode && typeof shaped['elicitationId'] !== 'string') {
-        // 2025-11-25 requires an id to tie notifications/elicitation/complete to the request.
-        shaped['elicitationId'] = globalThis.crypto.randomUUID();
-      }
-    }
     if (channel.request === undefined) return refuse('this request has no channel back to the client');
-    return channel.request(method, shaped, {
+    const sendOptions: RequestOptions = {
       resultSchema: RESULT_SCHEMAS[method],
       timeoutMs: options?.timeoutMs,
+    };
+    if (method !== 'elicitation/create' || params === undefined)
+      return channel.request(method, params, sendOptions);
+    // Shape a copy for the negotiated revision: the handler's object is never mutated.
+    const shaped = { ...params };
+    if (urlMode) return this.#elicitUrl(shaped, channel, sendOptions, options as ElicitOptions | undefined);
+    if (!this.#rules.elicitationModes) delete shaped['mode'];
+    // Compiled before sending: a broken schema is our bug, found without bothering the user.
+    const validate = formValidator(params);
+    return channel.request(method, shaped, sendOptions).then((answer) => {
+      const invalid = checkFormAnswer(validate, answer, 'Invalid elicitation/create result from the client');
+      if (invalid !== undefined) throw invalid;
+      return answer;
     });
+  }
+
+  /**
+   * URL mode (2025-11-25): the id ties `notifications/elicitation/complete` to this request, so it is
+   * claimed for this session before sending and kept while the user may be busy out of band: it is
+   * released when the client declines, cancels or fails, since no interaction will then complete.
+   */
+  #elicitUrl(
+    shaped: JSONRPCParams,
+    channel: RequestChannel,
+    sendOptions: RequestOptions,
+    options: ElicitOptions | undefined,
+  ): Promise<JSONRPCParams> {
+    const given = shaped['elicitationId'];
+    const id = typeof given === 'string' ? given : globalThis.crypto.randomUUID();
+    shaped['elicitationId'] = id;
+    const pending = this.#core.urlElicitations;
+    if (!pending.claim(id, this)) return Promise.reject(idInUse(id));
+    try {
+      options?.onElicitationId?.(id);
+    } catch (error) {
+      pending.release(id, this);
+      return Promise.reject(error);
+    }
+    return channel.request!('elicitation/create', shaped, sendOptions).then(
+      (answer) => {
+        if (answer['action'] !== 'accept') pending.release(id, this);
+        return answer;
+      },
+      (error: unknown) => {
+        pending.release(id, this);
+        throw error;
+      },
+    );
+  }
+
+  /**
+   * A handler's -32042: sent as thrown when this session can take URL mode, its ids claimed for
+   * `completeElicitation`; otherwise refused like `ctx.elicit` would be (a tool then reports it).
+   */
+  urlElicitationRequired(error: ProtocolError): Error {
+    const required = UrlElicitationRequiredError.from(error);
+    if (!(required instanceof UrlElicitationRequiredError)) return required;
+    const refuse = (why: string): TransportError =>
+      new TransportError(
+        TransportErrorCode.CapabilityMissing,
+        `Cannot answer -32042 (URL elicitation required): ${why}`,
+        { method: 'elicitation/create' },
+      );
+    if (!this.#rules.elicitationModes)
+      return refuse(`revision ${this.protocolVersion} has no URL-mode elicitation`);
+    const missing = missingClientCapability('elicitation/create', URL_MODE, this.clientCapabilities);
+    if (missing !== undefined) return refuse(`the client did not declare ${describeCapability(missing)}`);
+    const pending = this.#core.urlElicitations;
+    for (const { elicitationId } of required.elicitations) {
+      if (!pending.claim(elicitationId, this)) return idInUse(elicitationId);
+    }
+    return required;
+  }
+
+  /** `notifications/elicitation/complete`, if this session's revision has it and the client declared URL mode. */
+  async sendElicitationComplete(elicitationId: string): Promise<boolean> {
+    if (getMethodSpec('notifications/elicitation/complete', this.protocolVersion) === undefined) return false;
+    if (missingClientCapability('elicitation/create', URL_MODE, this.clientCapabilities) !== undefined)
+      return false;
+    await this.#engine.notify('notifications/elicitation/complete', { elicitationId });
+    return true;
   }
 
   /** Connection-wide, once the client said it is ready, and only for lists declared `listChanged`. */

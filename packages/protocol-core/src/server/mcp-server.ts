@@ -203,6 +203,23 @@ export class McpServer {
     for (const connection of this.#connections) connection.session?.log({ ...params });
   }
 
+  /**
+   * Tells the client that an out-of-band URL-mode elicitation is done (`notifications/elicitation/complete`,
+   * 2025-11-25): sent once, and only to the legacy session that was sent `elicitationId` (by `ctx.elicit`,
+   * whose `onElicitationId` reports the id, or by a thrown `UrlElicitationRequiredError`). Resolves
+   * false, sending nothing, when no session waits for it: an unknown or completed id, one the user
+   * declined, a closed connection, or a client that cannot receive it. The modern era has no such
+   * notification: its client learns the outcome by retrying.
+   *
+   * @example
+   * // In the route that finishes the third-party flow:
+   * await server.completeElicitation(state.elicitationId);
+   */
+  async completeElicitation(elicitationId: string): Promise<boolean> {
+    const owner = this.#core.urlElicitations.take(elicitationId);
+    return owner === undefined ? false : owner.sendElicitationComplete(elicitationId);
+  }
+
   /** Ends every listen stream and closes every connection. The server can accept new ones afterwards. */
   async close(): Promise<void> {
     const streams = [...this.#core.streams];

@@ -18,11 +18,13 @@ import { missingClientCapability } from './capabilities.js';
 import { levelIndex } from './context.js';
 import { dispatchFeature, methodNotFound } from './dispatch.js';
 import type { Era, InputMethod, RequestChannel, RequestRules } from './era.js';
-import { InputRound } from './mrtr.js';
+import { formValidator } from './elicitation-answer.js';
+import { InputRequiredSignal, InputRound } from './mrtr.js';
 import type { StatePayload } from './request-state.js';
 import type { ServerCore } from './server-core.js';
 import { ListenStream } from './subscriptions.js';
 import type { CacheableMethod, InputOptions } from './types.js';
+import { UrlElicitationRequiredError } from './url-elicitation-error.js';
 
 /** The requests that may be answered `input_required` (spec: basic/patterns/mrtr, "Supported Requests"). */
 const INPUT_METHODS: ReadonlySet<string> = new Set(['tools/call', 'prompts/get', 'resources/read']);
@@ -35,6 +37,9 @@ const CACHEABLE: ReadonlySet<string> = new Set<CacheableMethod>([
   'resources/templates/list',
   'resources/read',
 ]);
+
+/** The params that make `missingClientCapability` check URL mode. */
+const URL_MODE: JSONRPCParams = Object.freeze({ mode: 'url' });
 
 function metaOf(params: JSONRPCParams | undefined): JSONRPCParams | undefined {
   const meta = params?.['_meta'];
@@ -135,7 +140,40 @@ class ModernRules implements RequestRules {
       const { elicitationId: _, ...rest } = params;
       shaped = rest;
     }
-    return this.round.take(method, shaped, options?.key);
+    // A form's answer is checked against the schema this run asks with (compiled once per schema object).
+    const validate =
+      method === 'elicitation/create' && params?.['mode'] !== 'url' ? formValidator(params) : undefined;
+    return this.round.take(method, shaped, options?.key, validate);
+  }
+
+  /**
+   * 2026-07-28 forbids -32042: the URLs are asked as input instead, as that revision's URL flow has it
+   * (`input_required`, then a retry on which the handler decides whether the interaction is done).
+   * Without `elicitation.url` declared it is -32021, as `ctx.elicit` would be.
+   */
+  urlElicitationRequired(error: ProtocolError, channel: RequestChannel): Error {
+    const required = UrlElicitationRequiredError.from(error);
+    if (!(required instanceof UrlElicitationRequiredError)) return required;
+    const missing = missingClientCapability('elicitation/create', URL_MODE, this.clientCapabilities);
+    if (missing !== undefined) {
+      return new ProtocolError(
+        ErrorCode.MissingRequiredClientCapability,
+        'Missing required client capability for elicitation/create',
+        { requiredCapabilities: missing },
+      );
+    }
+    if (this.inputMethod === undefined)
+      return new Error('-32042 is only available to tools, prompts and resource reads');
+    this.round ??= new InputRound(
+      undefined,
+      undefined,
+      `${this.inputMethod} (request ${String(channel.requestId)})`,
+    );
+    let key = '';
+    for (const { elicitationId: _, ...request } of required.elicitations) {
+      key = this.round.require('elicitation/create', request as JSONRPCParams);
+    }
+    return new InputRequiredSignal(key);
   }
 }
 

@@ -9,12 +9,17 @@
 import { ErrorCode } from '../error-codes.js';
 import { excerptOf, ProtocolError } from '../errors.js';
 import type { JSONRPCParams } from '../jsonrpc.js';
+import type { JsonSchemaValidator } from '../json-schema/types.js';
 import { ElicitResultSchema } from '../types/elicitation.js';
 import type { InputRequest, InputRequests } from '../types/mrtr.js';
 import { ListRootsResultSchema } from '../types/roots.js';
 import { CreateMessageResultSchema } from '../types/sampling.js';
+import { checkFormAnswer } from './elicitation-answer.js';
 import type { InputMethod } from './era.js';
 import type { CarriedAnswer, StatePayload } from './request-state.js';
+
+/** The key prefix of inputs asked by {@link InputRound.require}. */
+const REQUIRED_KEY_PREFIX = 'url-elicitation-';
 
 /** The longest input key a handler may choose: keys travel in every result and state of the request. */
 export const MAX_INPUT_KEY_CHARS = 128;
@@ -68,6 +73,8 @@ export class InputRound {
   readonly #where: string;
   #failure: Error | undefined = undefined;
   #next = 0;
+  /** Counts {@link require} calls, apart from `#next`: those keys are never answered to a handler. */
+  #required = 0;
 
   /**
    * With a verified state, merges the retry's `inputResponses` into the carried answers: only keys
@@ -119,7 +126,12 @@ export class InputRound {
    * The next input call: its answer, or a rejection with {@link InputRequiredSignal} after recording
    * it. `named` is the handler's key for it; without one the call gets the next number.
    */
-  take(method: InputMethod, params: JSONRPCParams | undefined, named?: string): Promise<JSONRPCParams> {
+  take(
+    method: InputMethod,
+    params: JSONRPCParams | undefined,
+    named?: string,
+    validate?: JsonSchemaValidator,
+  ): Promise<JSONRPCParams> {
     const key = named ?? `input-${this.#next++}`;
     const bug = this.#checkKey(key, named !== undefined);
     if (bug !== undefined) return this.#fail(new Error(`${this.#where}: ${bug}`));
@@ -143,10 +155,29 @@ export class InputRound {
           ),
         );
       }
+      if (validate !== undefined) {
+        // A form answer that breaks its schema ends the request, even if the handler swallows it.
+        const invalid = checkFormAnswer(validate, answer.v, `Invalid inputResponses["${excerptOf(key)}"]`);
+        if (invalid !== undefined) return this.#fail(invalid);
+      }
       return Promise.resolve(answer.v);
     }
     this.#missing.set(key, (params === undefined ? { method } : { method, params }) as InputRequest);
     return Promise.reject(new InputRequiredSignal(key));
+  }
+
+  /**
+   * Asks for input the handler cannot go on without and will not read (the URLs of a thrown -32042):
+   * asked on every run that throws it, whatever an earlier round answered, under keys with a prefix of
+   * their own (`url-elicitation-<n>`), so that unnamed input calls never take their answers. Returns the key.
+   */
+  require(method: InputMethod, params: JSONRPCParams): string {
+    const key = `${REQUIRED_KEY_PREFIX}${this.#required++}`;
+    const bug = this.#checkKey(key, false);
+    if (bug !== undefined) this.#failure ??= new Error(`${this.#where}: ${bug}`);
+    this.#used.add(key);
+    this.#missing.set(key, { method, params } as InputRequest);
+    return key;
   }
 
   /** Why `key` cannot be used, or undefined. Named keys are validated; every key must be unique. */

@@ -34,7 +34,7 @@ export function isZodSchema(value: unknown): value is z.ZodType {
 }
 
 /** `/a/b~1c` → `['a', 'b/c']`. */
-function pointerToPath(pointer: string): string[] {
+export function pointerToPath(pointer: string): string[] {
   if (pointer === '') return [];
   return pointer
     .slice(1)
@@ -42,7 +42,8 @@ function pointerToPath(pointer: string): string[] {
     .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function summarize(issues: readonly SchemaIssue[]): string {
+/** `a.b: must be string; c: …`, naming at most five issues. */
+export function summarize(issues: readonly SchemaIssue[]): string {
   const named = issues
     .slice(0, MAX_SUMMARY_ISSUES)
     .map((issue) => `${issue.path.length === 0 ? '(root)' : issue.path.join('.')}: ${issue.message}`);

@@ -25,6 +25,7 @@ import { Registry } from './registry.js';
 import { RequestStateCodec } from './request-state.js';
 import { ChangeFanout, type ListenStream } from './subscriptions.js';
 import type { CacheableMethod, McpServerOptions } from './types.js';
+import { UrlElicitations } from './url-elicitations.js';
 
 /** Cache hints with both members set. */
 export interface ResolvedCacheHints {
@@ -48,6 +49,7 @@ export interface ResolvedServerOptions {
   maxInputRounds: number;
   principalOf: (authInfo: unknown) => string | undefined;
   maxSubscriptions: number;
+  maxUrlElicitationIds: number;
   validateResults: boolean;
   now: () => number;
 }
@@ -117,6 +119,7 @@ export function resolveServerOptions(options: McpServerOptions | undefined): Res
     maxInputRounds: positiveInt('maxInputRounds', options?.maxInputRounds, 8),
     principalOf: options?.principalOf ?? defaultPrincipalOf,
     maxSubscriptions: positiveInt('maxSubscriptions', options?.maxSubscriptions, 1024),
+    maxUrlElicitationIds: positiveInt('maxUrlElicitationIds', options?.maxUrlElicitationIds, 1024),
     validateResults: options?.validateResults ?? false,
     now: options?.now ?? Date.now,
   };
@@ -129,6 +132,8 @@ export class ServerCore {
   readonly fanout: ChangeFanout = new ChangeFanout();
   readonly streams: Set<ListenStream> = new Set();
   readonly requestState: RequestStateCodec;
+  /** Pending URL-mode elicitation ids of legacy sessions, for `completeElicitation`. */
+  readonly urlElicitations: UrlElicitations;
   readonly tools: Registry<ToolEntry>;
   readonly resources: Registry<ResourceEntry>;
   readonly templates: Registry<TemplateEntry>;
@@ -147,6 +152,7 @@ export class ServerCore {
     this.info = info;
     this.options = resolveServerOptions(options);
     this.requestState = new RequestStateCodec(options?.requestStateKey);
+    this.urlElicitations = new UrlElicitations(this.options.maxUrlElicitationIds);
     this.report = report;
     this.tools = new Registry('tool', () => this.#changed('tools'));
     this.resources = new Registry('resource', () => this.#changed('resources'));

@@ -62,6 +62,17 @@ export interface InputOptions {
   key?: string | undefined;
 }
 
+/** Per-call options of {@link ServerContext.elicit}. */
+export interface ElicitOptions extends InputOptions {
+  /**
+   * URL mode, 2025-11-25 sessions: called with the `elicitationId` the client is sent (the one in the
+   * params, else a generated one) just before the request goes out, so the out-of-band flow can end it
+   * with `server.completeElicitation(id)`. Not called for forms, for revisions without URL mode, nor in
+   * the modern era (2026-07-28 URL elicitations carry no id: the client's retry correlates them).
+   */
+  onElicitationId?: ((elicitationId: string) => void) | undefined;
+}
+
 /**
  * The context of a tool, prompt or resource handler. The input methods work in both eras: legacy
  * sends a request to the client and awaits the answer; modern answers `input_required` and replays
@@ -72,8 +83,13 @@ export interface ServerContext extends BaseContext {
   sendProgress(progress: number, total?: number, message?: string): Promise<void>;
   /** Sends `notifications/message` for this request when the client's level (session or per-request) lets it through. */
   log(level: LoggingLevel, data: unknown, logger?: string): Promise<void>;
-  /** Asks the user for input (form or URL mode); rejects when the client did not declare that capability. */
-  elicit(params: ElicitRequestParams, options?: InputOptions): Promise<ElicitResult>;
+  /**
+   * Asks the user for input (form or URL mode); rejects when the client did not declare that mode.
+   * An accepted form's `content` is checked against `requestedSchema` first: content that does not
+   * match rejects with a ProtocolError -32602 naming the paths (modern era: the request is answered
+   * so even if the handler catches it, since the bad answer came in the request's `inputResponses`).
+   */
+  elicit(params: ElicitRequestParams, options?: ElicitOptions): Promise<ElicitResult>;
   /** Asks the client's model for a completion; rejects when the client did not declare `sampling`. */
   sample(params: CreateMessageRequestParams, options?: InputOptions): Promise<CreateMessageResult>;
   /** Asks the client for its roots; rejects when the client did not declare `roots`. */
@@ -307,6 +323,11 @@ export interface McpServerOptions {
   principalOf?: ((authInfo: unknown) => string | undefined) | undefined;
   /** Open `subscriptions/listen` streams across all connections; beyond it a listen is answered -32603. @default 1024 */
   maxSubscriptions?: number | undefined;
+  /**
+   * URL-mode elicitation ids each legacy session remembers for `completeElicitation` (the oldest is
+   * forgotten beyond it; all go when the connection closes). @default 1024
+   */
+  maxUrlElicitationIds?: number | undefined;
   /** Validate every result against the revision's schema before sending (a failure is answered -32603). @default false */
   validateResults?: boolean | undefined;
   /** Wall clock for `requestState` expiry, in ms since the epoch. @default Date.now */

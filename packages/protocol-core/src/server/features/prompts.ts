@@ -22,6 +22,7 @@ import type {
   PromptResult,
   RegisteredPrompt,
 } from '../types.js';
+import { isUrlElicitationRequired } from '../url-elicitation-error.js';
 
 /** Checks a prompt's arguments: the value for the handler, or a message for -32602. */
 type ArgsCheck = (args: {
@@ -163,7 +164,13 @@ export async function getPrompt(
       `Invalid arguments for prompt "${excerptOf(name)}": ${checked.message}`,
     );
   }
-  const value: PromptResult = await entry.handler(checked.value as never, new RequestContext(rules, channel));
+  let value: PromptResult;
+  try {
+    value = await entry.handler(checked.value as never, new RequestContext(rules, channel));
+  } catch (error) {
+    // -32042 is the era's to shape; anything else goes on as thrown.
+    throw isUrlElicitationRequired(error) ? rules.urlElicitationRequired(error, channel) : error;
+  }
   if (typeof value !== 'object' || value === null || !Array.isArray(value.messages)) {
     core.report(new TypeError(`Prompt "${name}" returned no messages array`));
     throw new ProtocolError(ErrorCode.InternalError, 'Internal error');

@@ -24,6 +24,7 @@ import type {
   ResourceTemplateMetadata,
   ResourceTemplateOptions,
 } from '../types.js';
+import { isUrlElicitationRequired } from '../url-elicitation-error.js';
 
 /**
  * Thrown by a resource handler for a URI it cannot serve (a file that does not exist): answered with
@@ -225,6 +226,7 @@ export async function readResource(
     }
   } catch (error) {
     if (error instanceof ResourceNotFoundError) throw rules.resourceNotFound(error.uri);
+    if (isUrlElicitationRequired(error)) throw rules.urlElicitationRequired(error, channel);
     throw error;
   }
   if (value === undefined) throw rules.resourceNotFound(uri);

@@ -21,6 +21,7 @@ import type {
   ToolResult,
   ToolUpdate,
 } from '../types.js';
+import { isUrlElicitationRequired } from '../url-elicitation-error.js';
 
 /** The loosest handler type, which every typed handler is assignable to. */
 type AnyToolHandler = ToolHandler<SchemaSource, SchemaSource | undefined>;
@@ -228,9 +229,11 @@ export async function callTool(
   try {
     value = await entry.handler(args as never, new RequestContext(rules, channel));
   } catch (error) {
+    // -32042 is the era's to shape (sent, refused, or asked as input); only the failure path pays for it.
+    const thrown = isUrlElicitationRequired(error) ? rules.urlElicitationRequired(error, channel) : error;
     // A ProtocolError is the author's choice of JSON-RPC error; the input signal belongs to the era.
-    if (error instanceof ProtocolError || error instanceof InputRequiredSignal) throw error;
-    return rules.finish('tools/call', errorResult(messageOf(error)));
+    if (thrown instanceof ProtocolError || thrown instanceof InputRequiredSignal) throw thrown;
+    return rules.finish('tools/call', errorResult(messageOf(thrown)));
   }
   return rules.finish('tools/call', shapeResult(core, entry, value, rules));
 }
