@@ -6,6 +6,7 @@
  */
 import { ErrorCode } from '../error-codes.js';
 import { excerptOf, ProtocolError } from '../errors.js';
+import type { JSONRPCParams } from '../jsonrpc.js';
 
 /** The lists that paginate, as named inside a cursor. */
 export type PagedList = 'tools' | 'prompts' | 'resources' | 'templates';
@@ -56,4 +57,46 @@ export function paginate<T>(
   const page: Page<T> = { items: items.slice(offset, end) };
   if (end < items.length) page.nextCursor = encode(list, end);
   return page;
+}
+
+/** The member a list result carries its items in, per list. */
+const RESULT_KEY: Readonly<Record<PagedList, string>> = {
+  tools: 'tools',
+  prompts: 'prompts',
+  resources: 'resources',
+  templates: 'resourceTemplates',
+};
+
+/**
+ * One page of a list result, `{ <items>: [...], nextCursor? }`, cut from `items` at the request's cursor.
+ * The list methods differ only in what they list, so they share this.
+ */
+export function pageResult<T>(
+  items: readonly T[],
+  params: JSONRPCParams | undefined,
+  pageSize: number,
+  list: PagedList,
+): JSONRPCParams {
+  const page = paginate(items, params?.['cursor'] as string | undefined, pageSize, list);
+  const result: JSONRPCParams = { [RESULT_KEY[list]]: page.items };
+  if (page.nextCursor !== undefined) result['nextCursor'] = page.nextCursor;
+  return result;
+}
+
+/**
+ * The descriptors of a registry's entries, built once per registry change: the cache is keyed by the
+ * registry's values array, which is replaced on every change. Frozen, since they go into every
+ * response as they are.
+ */
+export function cachedDescriptors<E, D>(
+  cache: WeakMap<readonly E[], readonly D[]>,
+  entries: readonly E[],
+  describe: (entry: E) => D,
+): readonly D[] {
+  let descriptors = cache.get(entries);
+  if (descriptors === undefined) {
+    descriptors = Object.freeze(entries.map(describe));
+    cache.set(entries, descriptors);
+  }
+  return descriptors;
 }

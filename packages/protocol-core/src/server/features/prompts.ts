@@ -11,7 +11,7 @@ import type { JSONRPCParams } from '../../jsonrpc.js';
 import type { Prompt, PromptArgument } from '../../types/prompts.js';
 import { RequestContext } from '../context.js';
 import type { RequestChannel, RequestRules } from '../era.js';
-import { paginate } from '../pagination.js';
+import { cachedDescriptors, pageResult } from '../pagination.js';
 import { isZodSchema } from '../schema-source.js';
 import type { ServerCore } from '../server-core.js';
 import type {
@@ -133,16 +133,8 @@ export function listPrompts(
   params: JSONRPCParams | undefined,
   rules: RequestRules,
 ): JSONRPCParams {
-  const entries = core.prompts.values();
-  let prompts = promptLists.get(entries);
-  if (prompts === undefined) {
-    prompts = Object.freeze(entries.map((entry) => entry.descriptor));
-    promptLists.set(entries, prompts);
-  }
-  const page = paginate(prompts, params?.['cursor'] as string | undefined, core.options.pageSize, 'prompts');
-  const result: JSONRPCParams = { prompts: page.items };
-  if (page.nextCursor !== undefined) result['nextCursor'] = page.nextCursor;
-  return rules.finish('prompts/list', result);
+  const prompts = cachedDescriptors(promptLists, core.prompts.values(), (entry) => entry.descriptor);
+  return rules.finish('prompts/list', pageResult(prompts, params, core.options.pageSize, 'prompts'));
 }
 
 /** Serves `prompts/get`. */

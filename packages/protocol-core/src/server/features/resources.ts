@@ -11,7 +11,7 @@ import type { ResourceTemplate } from '../../types/resources.js';
 import { UriTemplate } from '../../uri-template.js';
 import { RequestContext } from '../context.js';
 import type { RequestChannel, RequestRules } from '../era.js';
-import { paginate } from '../pagination.js';
+import { cachedDescriptors, pageResult } from '../pagination.js';
 import type { ServerCore } from '../server-core.js';
 import type {
   Completer,
@@ -152,12 +152,7 @@ export async function listResources(
   rules: RequestRules,
   channel: RequestChannel,
 ): Promise<JSONRPCParams> {
-  const entries = core.resources.values();
-  let resources = fixedLists.get(entries);
-  if (resources === undefined) {
-    resources = Object.freeze(entries.map((entry) => entry.descriptor));
-    fixedLists.set(entries, resources);
-  }
+  let resources = cachedDescriptors(fixedLists, core.resources.values(), (entry) => entry.descriptor);
   const listing = core.templates.values().filter((entry) => entry.list !== undefined);
   // Template listings are computed per request (they may depend on the caller), so they are not cached.
   if (listing.length > 0) {
@@ -165,15 +160,7 @@ export async function listResources(
     const listed = await Promise.all(listing.map((entry) => entry.list!(ctx)));
     resources = resources.concat(...listed);
   }
-  const page = paginate(
-    resources,
-    params?.['cursor'] as string | undefined,
-    core.options.pageSize,
-    'resources',
-  );
-  const result: JSONRPCParams = { resources: page.items };
-  if (page.nextCursor !== undefined) result['nextCursor'] = page.nextCursor;
-  return rules.finish('resources/list', result);
+  return rules.finish('resources/list', pageResult(resources, params, core.options.pageSize, 'resources'));
 }
 
 const templateLists = new WeakMap<readonly TemplateEntry[], readonly ResourceTemplate[]>();
@@ -184,21 +171,11 @@ export function listResourceTemplates(
   params: JSONRPCParams | undefined,
   rules: RequestRules,
 ): JSONRPCParams {
-  const entries = core.templates.values();
-  let templates = templateLists.get(entries);
-  if (templates === undefined) {
-    templates = Object.freeze(entries.map((entry) => entry.descriptor));
-    templateLists.set(entries, templates);
-  }
-  const page = paginate(
-    templates,
-    params?.['cursor'] as string | undefined,
-    core.options.pageSize,
-    'templates',
+  const templates = cachedDescriptors(templateLists, core.templates.values(), (entry) => entry.descriptor);
+  return rules.finish(
+    'resources/templates/list',
+    pageResult(templates, params, core.options.pageSize, 'templates'),
   );
-  const result: JSONRPCParams = { resourceTemplates: page.items };
-  if (page.nextCursor !== undefined) result['nextCursor'] = page.nextCursor;
-  return rules.finish('resources/templates/list', result);
 }
 
 /** Serves `resources/read`. */

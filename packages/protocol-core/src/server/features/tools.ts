@@ -10,7 +10,7 @@ import type { Tool } from '../../types/tool.js';
 import { RequestContext } from '../context.js';
 import type { RequestChannel, RequestRules } from '../era.js';
 import { InputRequiredSignal } from '../mrtr.js';
-import { paginate } from '../pagination.js';
+import { cachedDescriptors, pageResult } from '../pagination.js';
 import { type CompiledSchema, compileSchemaSource } from '../schema-source.js';
 import type { ServerCore } from '../server-core.js';
 import type {
@@ -132,19 +132,10 @@ export function listTools(
   params: JSONRPCParams | undefined,
   rules: RequestRules,
 ): JSONRPCParams {
-  const entries = core.tools.values();
-  const cache = rules.structuredContent ? fullLists : plainLists;
-  let tools = cache.get(entries);
-  if (tools === undefined) {
-    tools = Object.freeze(
-      entries.map((entry) => (rules.structuredContent ? entry.descriptor : entry.plainDescriptor)),
-    );
-    cache.set(entries, tools);
-  }
-  const page = paginate(tools, params?.['cursor'] as string | undefined, core.options.pageSize, 'tools');
-  const result: JSONRPCParams = { tools: page.items };
-  if (page.nextCursor !== undefined) result['nextCursor'] = page.nextCursor;
-  return rules.finish('tools/list', result);
+  const tools = rules.structuredContent
+    ? cachedDescriptors(fullLists, core.tools.values(), (entry) => entry.descriptor)
+    : cachedDescriptors(plainLists, core.tools.values(), (entry) => entry.plainDescriptor);
+  return rules.finish('tools/list', pageResult(tools, params, core.options.pageSize, 'tools'));
 }
 
 function errorResult(text: string): JSONRPCParams {
