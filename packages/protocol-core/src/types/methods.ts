@@ -4,12 +4,17 @@
  * senders validate outgoing messages with it and {@link parseResult}. Every schema is built once, at
  * module load; a lookup is two map reads.
  */
+import { fastCallToolParams, fastCallToolResult } from './fast-paths.js';
 import { formatIssues } from './format-issues.js';
 import { METHOD_SPECS, type MethodSpec } from './method-table.js';
 import type { McpMethod, ParamsOf, ResultOf } from './method-types.js';
 import { ResultType } from './modern.js';
 import { InputRequiredResultSchema } from './mrtr.js';
-import { type ProtocolVersion, SUPPORTED_PROTOCOL_VERSIONS } from './revisions.js';
+import {
+  PROTOCOL_VERSION_2026_07_28,
+  type ProtocolVersion,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from './revisions.js';
 import { CreateTaskResultSchema } from './tasks.js';
 
 /** The outcome of a parse: the parsed value, or a bounded message that names the failing path. */
@@ -94,6 +99,9 @@ export function parseParams(
       ? { ok: true, value: undefined }
       : { ok: false, error: `Invalid params for ${method}: params: required` };
   }
+  if (method === 'tools/call' && fastCallToolParams(params, revision === PROTOCOL_VERSION_2026_07_28)) {
+    return { ok: true, value: params };
+  }
   const parsed = spec.params.safeParse(params);
   return parsed.success
     ? { ok: true, value: parsed.data }
@@ -125,6 +133,9 @@ export function parseResult(
   const spec = byRevision.get(revision)?.get(method);
   if (spec === undefined) return unknownMethod(method, revision);
   if (spec.result === undefined) return { ok: false, error: `${method} is a notification: it has no result` };
+  if (method === 'tools/call' && fastCallToolResult(result, revision === PROTOCOL_VERSION_2026_07_28)) {
+    return { ok: true, value: result };
+  }
   let schema = spec.result;
   if (spec.inputRequired && isObject(result) && result['resultType'] === ResultType.InputRequired) {
     schema = InputRequiredResultSchema;
