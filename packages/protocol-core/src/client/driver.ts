@@ -3,6 +3,7 @@
  * (`era-legacy.ts`, `era-modern.ts`) holds that era's rules, so the client itself never compares
  * versions; the helpers here are what both drivers share.
  */
+import type { ProtocolEngine } from '../engine/engine.js';
 import type { RequestOptions } from '../engine/options.js';
 import { excerptOf, TransportError, TransportErrorCode } from '../errors.js';
 import type { JSONRPCParams, RequestId } from '../jsonrpc.js';
@@ -12,6 +13,7 @@ import type { McpMethod } from '../types/method-types.js';
 import { parseParams, parseResult } from '../types/methods.js';
 import type { ProtocolEra, ProtocolVersion } from '../types/revisions.js';
 import type { ClientCallOptions } from './options.js';
+import type { SendObserver } from './send-observer.js';
 
 /** What the client learnt about the connection; the modern driver may change `version` mid-session. */
 export interface Session {
@@ -80,6 +82,29 @@ export function checkParams(
     excerptOf(`Refusing to send "${method}" (${version}): ${outcome.error}`),
     { method },
   );
+}
+
+/**
+ * Checks params, sends one request and reports its id (`onRequestId`); the id stays readable in
+ * `observer.lastRequestId` until the next send (undefined when the engine refused the request before
+ * sending it: the rejection follows). Shared by both eras' drivers.
+ */
+export function sendChecked(
+  engine: ProtocolEngine,
+  observer: SendObserver,
+  method: McpMethod,
+  params: JSONRPCParams | undefined,
+  version: ProtocolVersion,
+  options: DriverRequestOptions | undefined,
+): Promise<JSONRPCParams> {
+  // Checked before sending: a method this revision lacks fails here, not as a -32601 from the server.
+  checkParams(method, params, version);
+  // expect() + lastRequestId rather than a callback: no closure nor result object per call.
+  observer.expect();
+  const pending = engine.request(method, params, engineRequestOptions(options));
+  const id = observer.lastRequestId;
+  if (id !== undefined) options?.onRequestId?.(id);
+  return pending;
 }
 
 /** Parses a result with the registry, or throws `MCPWIRE_ERR_INVALID_MESSAGE` naming the request. */

@@ -11,7 +11,7 @@ import {
   checkParams,
   type DriverRequestOptions,
   type EraDriver,
-  engineRequestOptions,
+  sendChecked,
   parseResultOrThrow,
   type Session,
 } from './driver.js';
@@ -46,13 +46,8 @@ export class LegacyDriver implements EraDriver {
     options?: DriverRequestOptions,
   ): Promise<unknown> {
     const version = this.session.version;
-    // Checked before sending: a method this revision lacks fails here, not as a -32601 from the server.
-    checkParams(method, params, version);
-    this.#observer.expect();
-    const result = this.#engine.request(method, params, engineRequestOptions(options));
-    // Undefined when the engine refused the request before sending it; the rejection follows.
+    const result = sendChecked(this.#engine, this.#observer, method, params, version, options);
     const id = this.#observer.lastRequestId;
-    if (id !== undefined) options?.onRequestId?.(id);
     let raw: JSONRPCParams;
     try {
       raw = await result;

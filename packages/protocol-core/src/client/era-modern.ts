@@ -16,7 +16,7 @@ import {
   checkParams,
   type DriverRequestOptions,
   type EraDriver,
-  engineRequestOptions,
+  sendChecked,
   parseResultOrThrow,
   type Session,
 } from './driver.js';
@@ -110,12 +110,8 @@ export class ModernDriver implements EraDriver {
       // Read per attempt: a -32022 retry, or a concurrent one, may have moved the session's version.
       const version = this.session.version;
       const full = withModernMeta(params, this.session, this.#host, options?.logLevel);
-      checkParams(method, full, version);
-      // expect() + lastRequestId rather than capture(): no closure nor result object per call.
-      this.#observer.expect();
-      const pending = this.#engine.request(method, full, engineRequestOptions(options));
+      const pending = sendChecked(this.#engine, this.#observer, method, full, version, options);
       const id = this.#observer.lastRequestId;
-      if (id !== undefined) options?.onRequestId?.(id);
       try {
         const raw = await pending;
         return parseResultOrThrow(method, normalizeResult(method, raw, id), version, id);

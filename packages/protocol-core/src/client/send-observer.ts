@@ -23,19 +23,8 @@ export class SendObserver {
     };
   }
 
-  /**
-   * Clears the id before one `engine.request` call; read {@link lastRequestId} right after it. The
-   * hot paths use this pair instead of {@link capture}, which costs a closure and a result per call.
-   */
+  /** Clears the id before one `engine.request` call; read {@link lastRequestId} right after it. */
   expect(): void {
     this.lastRequestId = undefined;
-  }
-
-  /** Runs `send` (one `engine.request` call) and returns what it returned with the id it sent, if it sent one. */
-  capture<T>(send: () => T): { result: T; id: RequestId | undefined } {
-    // Cleared first: a request refused before the hook ran (a limit, an aborted signal) has no id.
-    this.lastRequestId = undefined;
-    const result = send();
-    return { result, id: this.lastRequestId };
   }
 }
