@@ -1,0 +1,36 @@
+/**
+ * The request headers of Streamable HTTP, lower-cased (Node's `IncomingMessage.headers` and the
+ * Fetch `Headers` class both compare names case-insensitively; we store them lower-case).
+ */
+export const HeaderName = {
+  ProtocolVersion: 'mcp-protocol-version',
+  Method: 'mcp-method',
+  Name: 'mcp-name',
+  SessionId: 'mcp-session-id',
+  LastEventId: 'last-event-id',
+  /** Prefix of the headers mirrored from `x-mcp-header` tool parameters. */
+  ParamPrefix: 'mcp-param-',
+} as const;
+
+/** The methods whose `Mcp-Name` header mirrors a body field, and which field. */
+const NAME_SOURCE: Readonly<Record<string, 'name' | 'uri'>> = {
+  'tools/call': 'name',
+  'prompts/get': 'name',
+  'resources/read': 'uri',
+};
+
+/**
+ * The body value `Mcp-Name` mirrors for `method`: `params.name` of tools/call and prompts/get,
+ * `params.uri` of resources/read. undefined for other methods (no `Mcp-Name` header then), and for
+ * those methods when the field is not a string.
+ */
+export function mcpNameSource(
+  method: string,
+  params: unknown,
+): { required: boolean; value: string | undefined } {
+  const field = NAME_SOURCE[method];
+  if (field === undefined) return { required: false, value: undefined };
+  const value =
+    typeof params === 'object' && params !== null ? (params as Record<string, unknown>)[field] : undefined;
+  return { required: true, value: typeof value === 'string' ? value : undefined };
+}
