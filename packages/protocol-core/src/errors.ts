@@ -79,6 +79,12 @@ export const TransportErrorCode = {
   UnsupportedVersion: 'MCPWIRE_ERR_UNSUPPORTED_VERSION',
   /** A configured bound was reached (input rounds, list pages); `details.limit` names it. */
   LimitExceeded: 'MCPWIRE_ERR_LIMIT_EXCEEDED',
+  /** An HTTP exchange failed below HTTP (refused, reset, DNS), or a stream broke and could not be resumed. */
+  Network: 'MCPWIRE_ERR_NETWORK',
+  /** The server answered an HTTP error status with no JSON-RPC error to deliver; `details.httpStatus` has it. */
+  HttpStatus: 'MCPWIRE_ERR_HTTP_STATUS',
+  /** The server ended the HTTP session (404) and starting a new one failed. */
+  SessionExpired: 'MCPWIRE_ERR_SESSION_EXPIRED',
 } as const;
 
 /** One of the {@link TransportErrorCode} values. */
@@ -97,6 +103,8 @@ export interface TransportErrorDetails {
   /** A child's exit code or signal. */
   exitCode?: number | null | undefined;
   signal?: string | null | undefined;
+  /** The HTTP status of a failed exchange. */
+  httpStatus?: number | undefined;
 }
 
 /**

@@ -3,6 +3,7 @@
  * channel and its era's rules, so that the same handler code runs in both eras.
  */
 import type { JSONRPCParams, RequestId } from '../jsonrpc.js';
+import type { RequestInfo } from '../transport.js';
 import type { Implementation } from '../types/base.js';
 import type { ClientCapabilities } from '../types/capabilities.js';
 import type { ElicitRequestParams, ElicitResult } from '../types/elicitation.js';
@@ -69,6 +70,10 @@ export class RequestContext implements ServerContext, CompletionContext {
   /** Whatever the transport's auth hook attached; the server only digests it into `requestState`. */
   get authInfo(): unknown {
     return this.#channel.extra?.authInfo;
+  }
+
+  get requestInfo(): RequestInfo | undefined {
+    return this.#channel.extra?.requestInfo;
   }
 
   get meta(): { [key: string]: unknown } | undefined {

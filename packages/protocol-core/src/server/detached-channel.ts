@@ -31,7 +31,10 @@ export class DetachedChannel implements RequestChannel {
   constructor(request: JSONRPCRequest, context: ModernRequestContext) {
     this.requestId = request.id;
     this.meta = metaOf(request.params);
-    this.extra = context.authInfo === undefined ? undefined : { authInfo: context.authInfo };
+    this.extra =
+      context.authInfo === undefined && context.requestInfo === undefined
+        ? undefined
+        : { authInfo: context.authInfo, requestInfo: context.requestInfo };
     this.#context = context;
   }
 

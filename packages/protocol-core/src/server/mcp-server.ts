@@ -134,6 +134,15 @@ export class McpServer {
     );
   }
 
+  /**
+   * The descriptor of a registered tool as `tools/list` shows it, or undefined. The live object, not a
+   * copy (HTTP transports read its `inputSchema` on every call to check `Mcp-Param-*` headers): do not
+   * mutate it; use the tool's handle to change it.
+   */
+  getTool(name: string): Readonly<Tool> | undefined {
+    return this.#core.tools.get(name)?.descriptor;
+  }
+
   /** Serves one client over `transport` (a new engine per connection) until either side closes it. */
   async connect(transport: Transport): Promise<ServerConnection> {
     const connection = new McpServerConnection(this.#core, this.#modern, (closed) =>

@@ -8,6 +8,7 @@ import type * as z from 'zod';
 import type { ProtocolEngine } from '../engine/engine.js';
 import type { EngineOptions } from '../engine/options.js';
 import type { JSONRPCNotification, RequestId } from '../jsonrpc.js';
+import type { RequestInfo } from '../transport.js';
 import type { Icon, Implementation, Meta } from '../types/base.js';
 import type { ClientCapabilities, ServerCapabilities } from '../types/capabilities.js';
 import type { ContentBlock, Resource, ResourceContents } from '../types/content.js';
@@ -45,6 +46,8 @@ export interface BaseContext {
   readonly clientCapabilities: ClientCapabilities;
   /** What the transport's authentication hook returned for this message (`MessageExtraInfo.authInfo`). */
   readonly authInfo: unknown;
+  /** The HTTP request that carried the message (headers, URL), where the transport has one. */
+  readonly requestInfo: RequestInfo | undefined;
   /** The request's `_meta`, as received. */
   readonly meta: { [key: string]: unknown } | undefined;
 }
@@ -356,6 +359,8 @@ export interface ServerConnection {
 export interface ModernRequestContext {
   /** What the transport's authentication hook returned; bound into `requestState`. */
   authInfo?: unknown;
+  /** The HTTP request that carried the request (handlers read it as `ctx.requestInfo`). */
+  requestInfo?: RequestInfo | undefined;
   /** Aborts the handler (the client disconnected or cancelled). */
   signal?: AbortSignal | undefined;
   /** Delivers notifications of this request (progress, log messages, listen-stream events). */
