@@ -1,0 +1,196 @@
+/**
+ * The exchange over Node's `IncomingMessage` / `ServerResponse`, used as they are: headers read from
+ * `req.headers`, the body collected as Buffers, responses written with `writeHead`/`write`/`end`. No
+ * Web `Request`/`Response` is built per call (that conversion is most of the per-call cost of the
+ * official SDK's Node adapter). Node-only: exported through `src/index.ts`, never `src/fetch.ts`.
+ */
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type {
+  BodyRead,
+  HttpExchange,
+  ResponseHeaders,
+  SinkCloseReason,
+  StreamSink,
+  WriteState,
+} from './exchange.js';
+
+const TOO_LARGE: BodyRead = { kind: 'too-large' };
+const ABORTED: BodyRead = { kind: 'aborted' };
+const BAD_ENCODING: BodyRead = { kind: 'bad-encoding' };
+const EMPTY: BodyRead = { kind: 'text', text: '' };
+const noop = (): void => {};
+
+/** A streamed response body over `res.write`, bounded by `res.writableLength`. */
+class NodeStreamSink implements StreamSink {
+  onclose: ((reason: SinkCloseReason) => void) | undefined = undefined;
+  readonly #res: ServerResponse;
+  #maxBuffered: number;
+  #closed = false;
+  #waiters: (() => void)[] | undefined = undefined;
+
+  constructor(res: ServerResponse, maxBuffered: number) {
+    this.#res = res;
+    this.#maxBuffered = maxBuffered;
+    // 'close' also follows a normal end; only an unfinished response means the client left.
+    res.on('close', () => this.#stop(res.writableFinished ? 'ended' : 'client'));
+    res.on('drain', () => this.#wake());
+    // Writes race with the client leaving; the 'close' above reports it, the error itself is noise.
+    res.on('error', noop);
+    // A client that left before the stream opened: its 'close' has fired already.
+    if (res.destroyed) queueMicrotask(() => this.#stop('client'));
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  get bufferedBytes(): number {
+    return this.#res.writableLength;
+  }
+
+  write(chunk: string, replay?: boolean): WriteState {
+    if (this.#closed) return 'closed';
+    if (replay === true) this.#maxBuffered += Buffer.byteLength(chunk);
+    const belowMark = this.#res.write(chunk);
+    // writableLength grows only once the socket stopped taking data: a client that does not read.
+    if (this.#res.writableLength > this.#maxBuffered) {
+      this.#stop('overflow');
+      this.#res.destroy();
+      return 'overflow';
+    }
+    return belowMark ? 'ok' : 'full';
+  }
+
+  drained(): Promise<void> {
+    if (this.#closed || !this.#res.writableNeedDrain) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.#waiters ??= [];
+      this.#waiters.push(resolve);
+    });
+  }
+
+  end(): void {
+    if (this.#closed) return;
+    this.#stop('ended');
+    this.#res.end();
+  }
+
+  #wake(): void {
+    const waiters = this.#waiters;
+    this.#waiters = undefined;
+    if (waiters !== undefined) for (const wake of waiters) wake();
+  }
+
+  #stop(reason: SinkCloseReason): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#wake();
+    const listener = this.onclose;
+    this.onclose = undefined;
+    listener?.(reason);
+  }
+}
+
+/** One Node request/response pair. `parsedBody` is what a framework's body parser produced, if any. */
+export class NodeExchange implements HttpExchange {
+  readonly method: string;
+  readonly url: string;
+  readonly #req: IncomingMessage;
+  readonly #res: ServerResponse;
+  readonly #parsedBody: unknown;
+  readonly #hasParsedBody: boolean;
+  #responded = false;
+
+  constructor(req: IncomingMessage, res: ServerResponse, hasParsedBody: boolean, parsedBody: unknown) {
+    this.#req = req;
+    this.#res = res;
+    this.method = req.method ?? 'GET';
+    this.url = req.url ?? '/';
+    this.#hasParsedBody = hasParsedBody;
+    this.#parsedBody = parsedBody;
+  }
+
+  get host(): string | undefined {
+    return this.#req.headers.host;
+  }
+
+  get responded(): boolean {
+    return this.#responded || this.#res.headersSent;
+  }
+
+  get aborted(): boolean {
+    return this.#res.destroyed && !this.#res.writableFinished;
+  }
+
+  header(name: string): string | undefined {
+    const value = this.#req.headers[name];
+    if (typeof value === 'string') return value;
+    return Array.isArray(value) ? value.join(', ') : undefined;
+  }
+
+  headers(): Record<string, string | string[] | undefined> {
+    return this.#req.headers;
+  }
+
+  onAbort(listener: () => void): void {
+    this.#res.once('close', () => {
+      if (!this.#res.writableFinished) listener();
+    });
+  }
+
+  readBody(limit: number): Promise<BodyRead> {
+    if (this.#hasParsedBody) return Promise.resolve({ kind: 'parsed', value: this.#parsedBody });
+    const req = this.#req;
+    // Refused before a byte is read: the 413 carries `Connection: close`, so the rest is never read either.
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number(declared) > limit) return Promise.resolve(TOO_LARGE);
+    if (req.readableEnded) return Promise.resolve(EMPTY);
+    return new Promise((resolve) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let settled = false;
+      const finish = (result: BodyRead): void => {
+        if (settled) return;
+        settled = true;
+        req.off('data', onData);
+        req.off('end', onEnd);
+        req.off('error', onAbort);
+        req.off('close', onAbort);
+        resolve(result);
+      };
+      // Chunked bodies have no declared length: counted as they come, and cut at the limit.
+      const onData = (chunk: Buffer): void => {
+        size += chunk.length;
+        if (size > limit) finish(TOO_LARGE);
+        else chunks.push(chunk);
+      };
+      const onEnd = (): void => {
+        const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+        finish(isUtf8(body) ? { kind: 'text', text: body.toString('utf8') } : BAD_ENCODING);
+      };
+      const onAbort = (): void => finish(ABORTED);
+      req.on('data', onData);
+      req.on('end', onEnd);
+      req.on('error', onAbort);
+      req.on('close', onAbort);
+    });
+  }
+
+  respond(status: number, headers: ResponseHeaders, body?: string): void {
+    if (this.responded) return;
+    this.#responded = true;
+    // The client left: nobody to answer, and writing to a destroyed response only raises errors.
+    if (this.#res.destroyed) return;
+    // end(body) on a fresh response sets Content-Length itself.
+    this.#res.writeHead(status, headers);
+    this.#res.end(body);
+  }
+
+  openStream(headers: ResponseHeaders, maxBufferedBytes: number): StreamSink {
+    this.#responded = true;
+    this.#res.writeHead(200, headers);
+    this.#res.flushHeaders();
+    return new NodeStreamSink(this.#res, maxBufferedBytes);
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The Node entry: `handleNode(req, res, parsedBody?)` for node:http, Express and Fastify (raw
+ * req/res), served straight from Node's objects; the Fetch `handleRequest` too, over the same
+ * sessions. And `listenStreamableHttp`, a server on a port in one call.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { StreamableHttpCore } from './core.js';
+import { NodeExchange } from './node-exchange.js';
+import type { StreamableHttpServerOptions } from './options.js';
+import { type StreamableHttpWebHandler, webHandlerOf } from './web-handler.js';
+
+/** A Streamable HTTP endpoint for Node, serving both Node and Fetch requests. */
+export interface StreamableHttpHandler extends StreamableHttpWebHandler {
+  /**
+   * Serves one Node request; resolves when it was handled (a stream may still be open). Never
+   * rejects. `parsedBody` is the body a framework parsed already (Express `express.json()`).
+   */
+  readonly handleNode: (req: IncomingMessage, res: ServerResponse, parsedBody?: unknown) => Promise<void>;
+}
+
+/**
+ * Creates a Streamable HTTP endpoint (both eras) for Node.
+ * @example
+ * const mcp = createStreamableHttpHandler({ server });
+ * http.createServer((req, res) => mcp.handleNode(req, res)).listen(3000, '127.0.0.1');
+ * app.all('/mcp', express.json(), (req, res) => mcp.handleNode(req, res, req.body)); // Express
+ */
+export function createStreamableHttpHandler(options: StreamableHttpServerOptions): StreamableHttpHandler {
+  const core = new StreamableHttpCore(options);
+  const web = webHandlerOf(core);
+  return {
+    handleNode: (req, res, parsedBody) =>
+      core.handle(new NodeExchange(req, res, parsedBody !== undefined, parsedBody)),
+    handleRequest: web.handleRequest,
+    closeSseStream: web.closeSseStream,
+    get stats() {
+      return core.stats;
+    },
+    close: web.close,
+  };
+}
+
+/** Options of {@link listenStreamableHttp}. */
+export interface ListenStreamableHttpOptions extends StreamableHttpServerOptions {
+  /** The port; 0 picks a free one. @default 0 */
+  port?: number | undefined;
+  /**
+   * The interface to bind. Binding beyond loopback also needs `allowedHosts` (and `allowedOrigins`
+   * for browsers): the default lists accept localhost names only. @default '127.0.0.1'
+   */
+  host?: string | undefined;
+  /** The MCP endpoint; other paths are answered 404. @default '/mcp' */
+  path?: string | undefined;
+}
+
+/** A listening endpoint. */
+export interface StreamableHttpListener {
+  /** The endpoint URL, e.g. `http://127.0.0.1:41234/mcp`. */
+  readonly url: string;
+  /** The bound port (the real one when 0 was asked). */
+  readonly port: number;
+  /** The handler behind it (stats, closeSseStream). */
+  readonly handler: StreamableHttpHandler;
+  /** Ends every session and stream, then stops listening. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `server` over Streamable HTTP on a new node:http server.
+ * @example
+ * const { url, close } = await listenStreamableHttp({ server, port: 3000 });
+ */
+export async function listenStreamableHttp(
+  options: ListenStreamableHttpOptions,
+): Promise<StreamableHttpListener> {
+  const host = options.host ?? '127.0.0.1';
+  const path = options.path ?? '/mcp';
+  const handler = createStreamableHttpHandler(options);
+  const httpServer = createServer((req, res) => {
+    const target = req.url ?? '/';
+    const query = target.indexOf('?');
+    if ((query < 0 ? target : target.slice(0, query)) !== path) {
+      res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-cache' });
+      res.end('Not Found');
+      return;
+    }
+    void handler.handleNode(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 0, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}${path}`,
+    port,
+    handler,
+    close: async () => {
+      await handler.close();
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        // Keep-alive sockets would hold close() open until they time out.
+        httpServer.closeAllConnections();
+      });
+    },
+  };
+}

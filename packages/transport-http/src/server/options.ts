@@ -1,0 +1,149 @@
+/**
+ * Options of the Streamable HTTP server (both entries), their defaults and range checks. Every size,
+ * count and time is bounded by default.
+ */
+import type { McpServer } from '@mcpwire/protocol-core';
+import { type Authenticate, defaultPrincipalOf } from './auth.js';
+import { type EventStore, InMemoryEventStore } from './event-store.js';
+
+/** The timers the server uses (session sweeps, SSE keep-alives); injected in tests. */
+export interface HttpServerTimers {
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+/** Options of `createStreamableHttpHandler` (Node) and `createStreamableHttpWebHandler` (Fetch). */
+export interface StreamableHttpServerOptions {
+  /** The server that answers every legacy session and every 2026-07-28 request. */
+  server: McpServer;
+  /**
+   * Accepted `Host` values (DNS-rebinding protection): a name without a port accepts any port, and
+   * `[::1]` is written with brackets. A request without Host, or with another one, is answered 403.
+   * `'any'` turns the check off (behind a proxy that checks it). @default ['localhost', '127.0.0.1', '[::1]']
+   */
+  allowedHosts?: readonly string[] | 'any' | undefined;
+  /**
+   * Accepted `Origin` values when the header is present (browsers send it): full origins, a port-less
+   * one accepting any port. Others, `null` included, are answered 403. `'any'` turns the check off.
+   * @default ['http://localhost', 'http://127.0.0.1', 'http://[::1]', and the same with https]
+   */
+  allowedOrigins?: readonly string[] | 'any' | undefined;
+  /** Largest POST body accepted, in bytes, checked before parsing (413). @default 4_194_304 */
+  maxBodyBytes?: number | undefined;
+  /**
+   * Resolves the principal of each request from its method, URL and headers, or throws
+   * `HttpAuthError` (401/403). Its result reaches handlers as `ctx.authInfo`, and binds legacy sessions.
+   */
+  authenticate?: Authenticate | undefined;
+  /**
+   * Names the principal a legacy session is bound to: a request of another principal on that session
+   * is answered 404, as if the session did not exist.
+   * @default `authInfo.subject`, `.sub`, `.userId`, `.clientId` or `.token`
+   */
+  principalOf?: ((authInfo: unknown) => string | undefined) | undefined;
+  /**
+   * Serve legacy clients (2025-11-25 and older: sessions, GET streams, DELETE). Without it GET and
+   * DELETE are answered 405 and every POST is served as a 2026-07-28 request. @default true
+   */
+  legacy?: boolean | undefined;
+  /** Legacy era: answer POSTs with one JSON body instead of an SSE stream. @default false */
+  enableJsonResponse?: boolean | undefined;
+  /** Legacy sessions open at once; `initialize` beyond it is answered 503 with Retry-After. @default 10_000 */
+  maxSessions?: number | undefined;
+  /** A legacy session with no request and no open stream for this long is closed, in ms. @default 1_800_000 */
+  sessionIdleTimeoutMs?: number | undefined;
+  /**
+   * Where legacy SSE events wait for a resume (`Last-Event-ID`). `false`: no event ids, no priming
+   * events, no resumption; a message with no open stream to go to then fails its send.
+   * @default a new `InMemoryEventStore()`
+   */
+  eventStore?: EventStore | false | undefined;
+  /** The `retry:` (ms) of priming events: how long a client waits before resuming a closed stream. @default 1000 */
+  sseRetryMs?: number | undefined;
+  /** Interval of SSE keep-alive comments (`:`) on open streams, in ms; 0 sends none. @default 15_000 */
+  keepAliveMs?: number | undefined;
+  /**
+   * Bytes an SSE stream may buffer for a client that does not read; beyond it the stream is closed
+   * and reported to `onerror` (legacy: its events stay in the event store for a resume). @default 1_048_576
+   */
+  maxStreamBufferBytes?: number | undefined;
+  /** Non-fatal errors: refused streams, failed sends, a throwing `authenticate`. Never thrown. */
+  onerror?: ((error: Error) => void) | undefined;
+  /** Timers for session sweeps and keep-alives. @default the global setInterval/clearInterval */
+  timers?: HttpServerTimers | undefined;
+  /** Clock for session idleness, in ms. @default Date.now */
+  now?: (() => number) | undefined;
+}
+
+/** The options with every default applied. */
+export interface ResolvedHttpOptions {
+  readonly server: McpServer;
+  readonly allowedHosts: readonly string[] | undefined;
+  readonly allowedOrigins: readonly string[] | undefined;
+  readonly maxBodyBytes: number;
+  readonly authenticate: Authenticate | undefined;
+  readonly principalOf: (authInfo: unknown) => string | undefined;
+  readonly legacy: boolean;
+  readonly enableJsonResponse: boolean;
+  readonly maxSessions: number;
+  readonly sessionIdleTimeoutMs: number;
+  readonly eventStore: EventStore | undefined;
+  readonly sseRetryMs: number;
+  readonly keepAliveMs: number;
+  readonly maxStreamBufferBytes: number;
+  readonly report: (error: unknown) => void;
+  readonly timers: HttpServerTimers;
+  readonly now: () => number;
+}
+
+const LOCAL_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
+const LOCAL_ORIGINS: readonly string[] = LOCAL_HOSTS.flatMap((host) => [`http://${host}`, `https://${host}`]);
+
+const GLOBAL_TIMERS: HttpServerTimers = {
+  setInterval: (callback, ms) => {
+    const handle = setInterval(callback, ms) as unknown as { unref?: () => void };
+    // Sweeps and keep-alives must not keep a Node process alive on their own.
+    handle.unref?.();
+    return handle;
+  },
+  clearInterval: (handle) => clearInterval(handle as Parameters<typeof clearInterval>[0]),
+};
+
+function count(name: string, value: number | undefined, fallback: number, min: number): number {
+  const resolved = value ?? fallback;
+  if (!Number.isSafeInteger(resolved) || resolved < min) {
+    throw new RangeError(`StreamableHttpServerOptions.${name} must be an integer >= ${min}, got ${resolved}`);
+  }
+  return resolved;
+}
+
+/** Applies the defaults; throws RangeError on a bad value. */
+export function resolveHttpOptions(options: StreamableHttpServerOptions): ResolvedHttpOptions {
+  if (options?.server === undefined) throw new TypeError('StreamableHttpServerOptions.server is required');
+  const onerror = options.onerror;
+  return {
+    server: options.server,
+    allowedHosts: options.allowedHosts === 'any' ? undefined : (options.allowedHosts ?? LOCAL_HOSTS),
+    allowedOrigins: options.allowedOrigins === 'any' ? undefined : (options.allowedOrigins ?? LOCAL_ORIGINS),
+    maxBodyBytes: count('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024, 1),
+    authenticate: options.authenticate,
+    principalOf: options.principalOf ?? defaultPrincipalOf,
+    legacy: options.legacy ?? true,
+    enableJsonResponse: options.enableJsonResponse ?? false,
+    maxSessions: count('maxSessions', options.maxSessions, 10_000, 1),
+    sessionIdleTimeoutMs: count('sessionIdleTimeoutMs', options.sessionIdleTimeoutMs, 1_800_000, 1),
+    eventStore: options.eventStore === false ? undefined : (options.eventStore ?? new InMemoryEventStore()),
+    sseRetryMs: count('sseRetryMs', options.sseRetryMs, 1000, 0),
+    keepAliveMs: count('keepAliveMs', options.keepAliveMs, 15_000, 0),
+    maxStreamBufferBytes: count('maxStreamBufferBytes', options.maxStreamBufferBytes, 1024 * 1024, 1),
+    report: (error) => {
+      try {
+        onerror?.(error instanceof Error ? error : new Error(String(error)));
+      } catch {
+        // An observer that throws must not break request handling.
+      }
+    },
+    timers: options.timers ?? GLOBAL_TIMERS,
+    now: options.now ?? Date.now,
+  };
+}
