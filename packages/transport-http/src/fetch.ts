@@ -3,3 +3,34 @@ export { decodeHeaderValue, encodeHeaderValue, headerStringOf } from './shared/h
 export { HeaderName } from './shared/mcp-headers.js';
 export type { ParamHeader, ParamHeaderScan } from './shared/param-headers.js';
 export { readParamValue, scanParamHeaders } from './shared/param-headers.js';
+
+// client: the Streamable HTTP client transport (both eras), over fetch.
+export { createStreamableHttpClientTransport } from './client/create-fetch.js';
+export { StreamableHttpClientTransport } from './client/transport.js';
+export type {
+  ClientTimers,
+  HeadersOption,
+  ReconnectOptions,
+  StreamableHttpClientTransportOptions,
+  ToolRejection,
+} from './client/options.js';
+export { fetchHttpRequester } from './client/http.js';
+export type {
+  FetchLike,
+  FetchResponseLike,
+  HttpRequest,
+  HttpRequester,
+  HttpResponse,
+} from './client/http.js';
+export { createEraCache, eraCacheKey } from './client/era-cache.js';
+export type { CachedEra, EraCache } from './client/era-cache.js';
+
+// server (Streamable HTTP server over the Fetch API, both eras; src/server/, no node:http)
+export { HttpAuthError, defaultPrincipalOf } from './server/auth.js';
+export type { Authenticate, HttpAuthErrorOptions, HttpAuthRequest } from './server/auth.js';
+export type { StreamableHttpStats } from './server/core.js';
+export { InMemoryEventStore } from './server/event-store.js';
+export type { EventStore, InMemoryEventStoreOptions } from './server/event-store.js';
+export type { HttpServerTimers, StreamableHttpServerOptions } from './server/options.js';
+export { createStreamableHttpWebHandler } from './server/web-handler.js';
+export type { StreamableHttpWebHandler } from './server/web-handler.js';

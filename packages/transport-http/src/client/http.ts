@@ -1,0 +1,113 @@
+/**
+ * The tiny HTTP interface the client transport is written against, so that one core runs over
+ * undici (Node entry) and over `fetch` (browsers, workers, Deno, Bun). Runtime-neutral: no `node:`.
+ */
+
+/** One HTTP request as the transport makes it. */
+export interface HttpRequest {
+  /** The only three methods Streamable HTTP uses. */
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  /** Header names in lower case; values already encoded. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The JSON body of a POST. */
+  readonly body?: string | undefined;
+  /** Aborting it cancels the request and its response body. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** The part of a response the transport reads. */
+export interface HttpResponse {
+  /** The HTTP status code. */
+  readonly status: number;
+  /** Case-insensitive header lookup; null when absent. */
+  readonly headers: { get(name: string): string | null };
+  /** The body as it streams in; null when there is none. */
+  readonly body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null;
+  /** Releases a body the transport will not read (or stops reading it). Never throws. */
+  cancel(): void;
+}
+
+/**
+ * Makes one HTTP request. Rejects only when no response arrived (network failure, abort); an HTTP
+ * error status is a response like any other.
+ */
+export type HttpRequester = (url: URL, request: HttpRequest) => Promise<HttpResponse>;
+
+/** The subset of `fetch`'s response the fetch requester reads; `globalThis.fetch` satisfies it. */
+export interface FetchResponseLike {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  readonly body: ReadableStream<Uint8Array> | null;
+}
+
+/**
+ * A `fetch` function, typed structurally so that neither DOM nor Node typings are needed to pass one.
+ * `body` is written without `| undefined` on purpose: `RequestInit` does not accept an explicit
+ * undefined under `exactOptionalPropertyTypes`, and `globalThis.fetch` must stay assignable.
+ */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal },
+) => Promise<FetchResponseLike>;
+
+function isReadableStream(body: unknown): body is ReadableStream<Uint8Array> {
+  return typeof (body as { getReader?: unknown }).getReader === 'function';
+}
+
+/**
+ * Iterates a body chunk by chunk. Works on streams that are not async-iterable (Safari's), and
+ * cancels the stream when the caller stops early.
+ */
+export async function* chunksOf(body: HttpResponse['body']): AsyncGenerator<Uint8Array> {
+  if (body === null) return;
+  if (!isReadableStream(body)) {
+    yield* body;
+    return;
+  }
+  const reader = body.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      yield value;
+    }
+  } finally {
+    // Leaving early (a limit, a stop, an abort): the rest of the body is not wanted.
+    if (!finished) reader.cancel().catch(() => {});
+    reader.releaseLock();
+  }
+}
+
+/** Wraps a `fetch` function as an {@link HttpRequester}. */
+export function fetchHttpRequester(fetchImpl: FetchLike): HttpRequester {
+  return async (url, request) => {
+    const init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal } = {
+      method: request.method,
+      headers: { ...request.headers },
+    };
+    if (request.body !== undefined) init.body = request.body;
+    if (request.signal !== undefined) init.signal = request.signal;
+    const response = await fetchImpl(url.href, init);
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: response.body,
+      cancel: () => {
+        // A body already being read is locked: its reader cancels it (see chunksOf).
+        const body = response.body;
+        if (body !== null && !body.locked) body.cancel().catch(() => {});
+      },
+    };
+  };
+}
+
+/** The media type of a Content-Type value, lower-cased, without parameters. */
+export function mediaTypeOf(contentType: string | null): string {
+  if (contentType === null) return '';
+  const semicolon = contentType.indexOf(';');
+  return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
+}
