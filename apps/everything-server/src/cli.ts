@@ -1,8 +1,9 @@
 /**
- * `mcpwire-everything-server`: the reference server on the command line. Logs go to stderr only, since
- * stdout belongs to the protocol.
+ * `mcpwire-everything-server`: the reference server on the command line. Logs go to stderr only: on
+ * stdio, stdout belongs to the protocol; over HTTP it carries the one `listening …` line.
  */
 import { parseCliArgs, USAGE, UsageError } from './args.js';
+import { serveHttp, streamCloser } from './serve/http.js';
 import { serveStdio } from './serve/stdio.js';
 import { createEverythingServer } from './server.js';
 
@@ -24,14 +25,18 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 0;
   }
-  const server = createEverythingServer({ era: args.era });
+  const closer = streamCloser();
+  const server = createEverythingServer({ era: args.era, closeRequestStream: closer.close });
   // Handler failures are answered to the client; here they are only worth a line on stderr.
   server.onerror = (error) => log(`error: ${error.message}`);
-  // One case per transport: `--port` adds an `http` case beside this one, with the same server.
+  // One case per transport, each with the same server.
   switch (args.transport.kind) {
     case 'stdio':
       log(`era: ${args.era}`);
       await serveStdio(server, log);
+      return 0;
+    case 'http':
+      await serveHttp(server, { ...args.transport, era: args.era }, log, closer.attach);
       return 0;
   }
 }

@@ -8,9 +8,11 @@ import {
   MODERN_PROTOCOL_VERSIONS,
   type EngineOptions,
   type ProtocolVersion,
+  type ServerContext,
 } from '@mcpwire/protocol-core';
 import { registerClientInputTools } from './fixtures/client-input.js';
 import { registerDiagnosticTools } from './fixtures/diagnostics.js';
+import { registerHeaderTools } from './fixtures/headers.js';
 import { registerLoggingProgressTools } from './fixtures/logging-progress.js';
 import { registerMrtrFixtures } from './fixtures/mrtr.js';
 import { registerPromptFixtures } from './fixtures/prompts.js';
@@ -31,6 +33,8 @@ export interface EverythingServerOptions {
   stepDelayMs?: number | undefined;
   /** Options of each connection's protocol engine. @default {} */
   engine?: EngineOptions | undefined;
+  /** Ends the HTTP stream of a request before its response (`test_reconnection`); set by the HTTP transport. */
+  closeRequestStream?: ((ctx: ServerContext) => boolean) | undefined;
 }
 
 /** The server's name, in `serverInfo`. */
@@ -64,7 +68,8 @@ export function createEverythingServer(options?: EverythingServerOptions): McpSe
   registerLoggingProgressTools(server, { stepDelayMs: options?.stepDelayMs ?? 50 });
   registerClientInputTools(server);
   registerMrtrFixtures(server);
-  registerDiagnosticTools(server);
+  registerDiagnosticTools(server, { closeRequestStream: options?.closeRequestStream });
+  registerHeaderTools(server);
   registerResourceFixtures(server);
   registerPromptFixtures(server);
   return server;

@@ -1,4 +1,4 @@
-// The command line: one transport flag, an optional era, and usage errors that say what is wrong.
+// The command line: one transport (--stdio or --port), an optional era, and usage errors that say what is wrong.
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from '../src/args.js';
 
@@ -15,6 +15,17 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--era=legacy', '--stdio'])?.era).toBe('legacy');
   });
 
+  it('serves Streamable HTTP on a port, on 127.0.0.1 unless told otherwise', () => {
+    expect(parseCliArgs(['--port', '0'])).toEqual({
+      transport: { kind: 'http', port: 0, host: '127.0.0.1' },
+      era: 'dual',
+    });
+    expect(parseCliArgs(['--port=8080', '--host', '::1', '--era', 'modern'])).toEqual({
+      transport: { kind: 'http', port: 8080, host: '::1' },
+      era: 'modern',
+    });
+  });
+
   it('answers --help with undefined (print the usage, exit 0)', () => {
     expect(parseCliArgs(['--help'])).toBeUndefined();
     expect(parseCliArgs(['-h', '--stdio'])).toBeUndefined();
@@ -24,6 +35,10 @@ describe('parseCliArgs', () => {
     [[], /choose a transport/],
     [['--stdio', '--era', 'future'], /--era must be one of dual, modern, legacy, got "future"/],
     [['--stdio', '--port'], /--port/],
+    [['--stdio', '--port', '3000'], /not both/],
+    [['--port', '70000'], /--port must be an integer from 0 to 65535/],
+    [['--port', 'abc'], /--port must be an integer/],
+    [['--host', 'localhost'], /--host needs --port/],
     [['--stdio', 'extra'], /extra/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);

@@ -30,6 +30,7 @@ export const EXPECTED_TOOLS: readonly string[] = [
   'test_trigger_tool_change',
   'test_trigger_prompt_change',
   'test_reconnection',
+  'test_header_params',
 ];
 
 /** Every prompt the server registers at start. */
