@@ -1,8 +1,12 @@
 // `pnpm bench`: mcpwire against the official SDK 1.x and a raw baseline, in one run. Two families of
 // scenarios: the bare JSON-RPC echo (the engines and transports alone), and `tools/call` of an `echo` tool
-// (client, server, schemas and all), over in-memory and stdio, with small and 1 MiB payloads.
+// (client, server, schemas and all), over in-memory, stdio and Streamable HTTP, with small and 1 MiB
+// payloads; then the server memory per idle legacy HTTP session.
 // A benchmark, never a pass/fail test: it prints numbers and ratios.
 import { fileURLToPath } from 'node:url';
+import { rawHttp } from './http-raw.js';
+import { oursToolsHttp } from './http-ours.js';
+import { sdkToolsHttp } from './http-sdk.js';
 import { type Measurement, measure } from './measure.js';
 import { oursInMemory, oursStdio } from './ours.js';
 import { oursToolsInMemory, oursToolsStdio } from './ours-tools.js';
@@ -10,11 +14,22 @@ import { RawStdioClient, rawInProcessEcho } from './raw.js';
 import { printTable, type Row } from './report.js';
 import { type SdkEcho, sdkInMemory, sdkStdio } from './sdk.js';
 import { sdkToolsInMemory, sdkToolsStdio } from './sdk-tools.js';
+import {
+  MEMORY_TITLE,
+  measureSessionMemory,
+  printSessionMemory,
+  type SessionMemory,
+  sessionServers,
+} from './session-memory.js';
 
 const quick = process.argv.includes('--quick');
 // Short runs keep the whole bench under two minutes; the ratios are stable at this length.
 const durationMs = quick ? 300 : 1000;
 const warmupMs = quick ? 100 : 250;
+// `--only <text>`: run just the scenarios whose title contains it (the session memory's title is
+// MEMORY_TITLE), to look at one transport without the whole run.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
 const server = (name: string) => fileURLToPath(new URL(`./servers/${name}`, import.meta.url));
 const echoParams = { text: 'hello, mcp', n: 42 };
 const rows: Row[] = [];
@@ -51,6 +66,7 @@ async function scenario(
   params: Record<string, unknown>,
   inFlight: readonly number[] = [1, 64],
 ): Promise<void> {
+  if (only !== undefined && !title.includes(only)) return;
   for (const n of inFlight) for (const impl of impls) await run(`${title}, ${n} in flight`, impl, n, params);
 }
 
@@ -129,4 +145,27 @@ await scenario('tools/call echo, stdio', TOOLS_STDIO, small);
 await scenario('tools/call echo 1 MiB text, in-memory (our pair under both)', TOOLS_IN_MEMORY, oneMiB);
 await scenario('tools/call echo 1 MiB text, stdio', TOOLS_STDIO, oneMiB);
 
+// Streamable HTTP, every server in a child process. The baseline is undici `request` on a 64-connection
+// keep-alive Pool against a bare node:http JSON echo; the SDK rows use its StreamableHTTPServerTransport
+// with JSON responses (faster than its default SSE answers here) and its client on Node's fetch.
+// "official SDK" is its stateful setup (one transport + McpServer per session), the ratios' reference.
+const TOOLS_HTTP: readonly Impl[] = [
+  ['raw HTTP (undici)', () => rawHttp(server('raw-http.mjs'))],
+  ['official SDK', () => sdkToolsHttp(server('sdk-http.mjs'), 'stateful')],
+  ['SDK stateless', () => sdkToolsHttp(server('sdk-http.mjs'), 'stateless')],
+  ['mcpwire legacy', () => oursToolsHttp(server('ours-http.mjs'), 'legacy')],
+  ['mcpwire modern', () => oursToolsHttp(server('ours-http.mjs'), 'modern')],
+];
+await scenario('tools/call echo, Streamable HTTP', TOOLS_HTTP, small);
+await scenario('tools/call echo 1 MiB text, Streamable HTTP', TOOLS_HTTP, oneMiB);
+
+// Server heap per idle legacy session (initialize + initialized, nothing else), in a forked child each.
+const memory: SessionMemory[] = [];
+if (only === undefined || MEMORY_TITLE.includes(only)) {
+  for (const target of sessionServers()) {
+    memory.push(await measureSessionMemory(target, quick ? 300 : 1000));
+  }
+}
+
 printTable(rows, 'official SDK');
+if (memory.length > 0) printSessionMemory(memory);

@@ -32,7 +32,7 @@ export function printTable(rows: readonly Row[], sdkImpl: string): void {
     'vs SDK (thru)',
     'CPU vs SDK',
   ];
-  const widths = [16, 12, 9, 9, 12, 8, 14, 11];
+  const widths = [18, 12, 9, 9, 12, 8, 14, 11];
   for (const scenario of scenarios) {
     const inScenario = rows.filter((r) => r.scenario === scenario);
     // The first row of each scenario is its raw baseline.
