@@ -103,9 +103,15 @@ async function runScenario(side, revision, name, target) {
   argv.push('--expected-failures', expectedFailures, '-o', join(outDir, side, revision));
   const started = Date.now();
   const { code, output } = await runSuite(argv);
-  const ok = code === 0;
-  results.push({ side, revision, name, ok, ms: Date.now() - started });
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${side} ${revision} ${name} (${Date.now() - started} ms)`);
+  // The exit code alone is not enough: a client that never connects "passes" with 0/0 checks. A
+  // scenario passes when it ran checks, all of them passed, and none warned.
+  const tally = /Passed: (\d+)\/(\d+), (\d+) failed, (\d+) warnings/.exec(output);
+  const [passed, total, failedChecks, warnings] = tally ? tally.slice(1).map(Number) : [0, 0, 0, 0];
+  const ok = code === 0 && total > 0 && passed === total && failedChecks === 0 && warnings === 0;
+  results.push({ side, revision, name, ok, checks: total, ms: Date.now() - started });
+  console.log(
+    `${ok ? 'PASS' : 'FAIL'} ${side} ${revision} ${name}: ${passed}/${total} checks (${Date.now() - started} ms)`,
+  );
   if (!ok)
     console.log(
       output
@@ -138,10 +144,11 @@ if (only !== 'server') {
 }
 
 const failed = results.filter((result) => !result.ok);
-const summary = { passed: results.length - failed.length, failed: failed.length, results };
+const checks = results.reduce((sum, result) => sum + result.checks, 0);
+const summary = { passed: results.length - failed.length, failed: failed.length, checks, results };
 writeFileSync(join(dir, '.results.json'), `${JSON.stringify(summary, null, 2)}\n`);
 console.log(
-  `conformance: ${summary.passed} scenarios passed, ${summary.failed} failed` +
+  `conformance: ${summary.passed} scenarios passed, ${summary.failed} failed (${checks} checks)` +
     (failed.length > 0 ? ` (${failed.map((r) => `${r.side} ${r.revision} ${r.name}`).join(', ')})` : ''),
 );
 process.exit(failed.length > 0 || results.length === 0 ? 1 : 0);

@@ -18,5 +18,13 @@ for (const group of ['packages', 'apps']) {
     console.log(`${group}/${name}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
   }
 }
+// The conformance suite's scenarios are reported on their own line: they are not vitest tests.
+const conformance = 'conformance/.results.json';
+if (existsSync(conformance)) {
+  const result = JSON.parse(readFileSync(conformance, 'utf8'));
+  console.log(
+    `conformance: ${result.passed} scenarios passed, ${result.failed} failed (${result.checks} checks)`,
+  );
+}
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
