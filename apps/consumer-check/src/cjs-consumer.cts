@@ -2,6 +2,8 @@
 import core = require('@mcpwire/protocol-core');
 import memory = require('@mcpwire/in-memory');
 import stdio = require('@mcpwire/transport-stdio');
+import http = require('@mcpwire/transport-http');
+import httpFetch = require('@mcpwire/transport-http/fetch');
 
 const [a, b] = memory.createInMemoryTransportPair();
 const engine = new core.ProtocolEngine();
@@ -10,4 +12,13 @@ export const pieces: [
   core.Transport,
   core.ProtocolEngine,
   typeof stdio.createStdioClientTransport,
-] = [a, b, engine, stdio.createStdioClientTransport];
+  core.Transport,
+  typeof httpFetch.createStreamableHttpWebHandler,
+] = [
+  a,
+  b,
+  engine,
+  stdio.createStdioClientTransport,
+  http.createStreamableHttpClientTransport({ url: 'http://127.0.0.1:1/mcp' }),
+  httpFetch.createStreamableHttpWebHandler,
+];

@@ -9,6 +9,12 @@ import {
   TransportErrorCode,
   pipe,
 } from '@mcpwire/protocol-core';
+import {
+  createStreamableHttpClientTransport,
+  createStreamableHttpHandler,
+  listenStreamableHttp,
+} from '@mcpwire/transport-http';
+import { createStreamableHttpWebHandler } from '@mcpwire/transport-http/fetch';
 import { createStdioClientTransport, createStdioServerTransport } from '@mcpwire/transport-stdio';
 import { z } from 'zod';
 
@@ -25,6 +31,16 @@ export async function run(): Promise<string> {
   const engine = new ProtocolEngine({ defaultTimeoutMs: 1000 });
   const stdio: Transport = createStdioClientTransport({ command: 'node', args: ['server.js'] });
   const served: Transport = createStdioServerTransport();
+  const http: Transport = createStreamableHttpClientTransport({ url: 'http://127.0.0.1:1/mcp' });
+  const node = createStreamableHttpHandler({ server });
+  const web: (request: Request) => Promise<Response> = createStreamableHttpWebHandler({
+    server,
+  }).handleRequest;
+  const listening: Promise<{ url: string; close(): Promise<void> }> = listenStreamableHttp({
+    server,
+    port: 0,
+  });
+  void [http, node.handleNode, web, listening];
   void engine;
   void stdio;
   void served;
