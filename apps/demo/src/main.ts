@@ -1,8 +1,17 @@
 // The README's demo: the protocol engine answering requests over an in-memory pair and over a child
 // process's stdio, showing what each layer does: correlation, progress, cancellation, limits, bad input.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createInMemoryTransportPair } from '@mcpwire/in-memory';
-import { McpClient, ProtocolEngine, ProtocolError, TransportError } from '@mcpwire/protocol-core';
+import {
+  McpClient,
+  ProtocolEngine,
+  ProtocolError,
+  type Transport,
+  TransportError,
+} from '@mcpwire/protocol-core';
+import { createStreamableHttpClientTransport } from '@mcpwire/transport-http';
 import { createStdioClientTransport } from '@mcpwire/transport-stdio';
 
 const say = (line: string) => console.log(line);
@@ -94,15 +103,46 @@ async function stdioDemo(): Promise<void> {
   say('closed stdin; the server exited on EOF');
 }
 
-async function everythingServerDemo(era: 'auto' | 'legacy'): Promise<void> {
-  const label = era === 'auto' ? 'era detected by the server/discover probe' : 'pinned to the legacy era';
-  say(`\n== McpClient -> apps/everything-server over stdio (${label}) ==`);
-  const serverScript = fileURLToPath(new URL('../../everything-server/dist/cli.js', import.meta.url));
-  const transport = createStdioClientTransport({
+const everythingServer = fileURLToPath(new URL('../../everything-server/dist/cli.js', import.meta.url));
+
+function stdioTo(): Transport {
+  return createStdioClientTransport({
     command: process.execPath,
-    args: [serverScript, '--stdio'],
+    args: [everythingServer, '--stdio'],
     stderr: 'ignore',
   });
+}
+
+/** Starts the everything-server on a free port; resolves with its MCP endpoint once it says it listens. */
+async function startHttpServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [everythingServer, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let seen = '';
+  for await (const chunk of child.stdout) {
+    seen += String(chunk);
+    const match = /listening (http:\/\/\S+)/.exec(seen);
+    if (match) {
+      return {
+        url: `${match[1]}/mcp`,
+        stop: async () => {
+          child.kill('SIGTERM');
+          await once(child, 'exit');
+        },
+      };
+    }
+  }
+  throw new Error(`everything-server did not start: ${seen}`);
+}
+
+async function everythingServerDemo(
+  era: 'auto' | 'legacy',
+  wire: string,
+  open: () => Transport,
+): Promise<void> {
+  const label = era === 'auto' ? 'era detected by the server/discover probe' : 'pinned to the legacy era';
+  say(`\n== McpClient -> apps/everything-server over ${wire} (${label}) ==`);
+  const transport = open();
   const client = new McpClient(
     { name: 'mcpwire-demo', version: '0.0.0' },
     {
@@ -152,5 +192,14 @@ async function everythingServerDemo(era: 'auto' | 'legacy'): Promise<void> {
 
 await inMemoryDemo();
 await stdioDemo();
-await everythingServerDemo('auto');
-await everythingServerDemo('legacy');
+await everythingServerDemo('auto', 'stdio', stdioTo);
+await everythingServerDemo('legacy', 'stdio', stdioTo);
+const http = await startHttpServer();
+try {
+  say(`\nstarted apps/everything-server --port 0: Streamable HTTP at ${http.url}`);
+  const overHttp = () => createStreamableHttpClientTransport({ url: http.url, eraCache: false });
+  await everythingServerDemo('auto', 'Streamable HTTP', overHttp);
+  await everythingServerDemo('legacy', 'Streamable HTTP', overHttp);
+} finally {
+  await http.stop();
+}
