@@ -42,6 +42,7 @@ async function run(
   impl: Impl,
   inFlight: number,
   params: Record<string, unknown>,
+  warmup: number,
 ): Promise<void> {
   const [name, open] = impl;
   const echo = await open();
@@ -50,7 +51,7 @@ async function run(
     result = await measure(() => echo.call(params), {
       inFlight,
       durationMs,
-      warmupMs,
+      warmupMs: warmup,
       childPids: echo.childPids,
     });
   } finally {
@@ -65,9 +66,12 @@ async function scenario(
   impls: readonly Impl[],
   params: Record<string, unknown>,
   inFlight: readonly number[] = [1, 64],
+  warmup: number = warmupMs,
 ): Promise<void> {
   if (only !== undefined && !title.includes(only)) return;
-  for (const n of inFlight) for (const impl of impls) await run(`${title}, ${n} in flight`, impl, n, params);
+  for (const n of inFlight) {
+    for (const impl of impls) await run(`${title}, ${n} in flight`, impl, n, params, warmup);
+  }
 }
 
 async function rawStdio(): Promise<SdkEcho> {
@@ -87,7 +91,9 @@ async function rawInMemory(): Promise<SdkEcho> {
 const RAW_BARE: Impl = ['raw (bare call)', rawInMemory];
 const RAW_PIPE: Impl = ['raw NDJSON pipe', rawStdio];
 
-console.log(`mcpwire bench: node ${process.version}, ${durationMs} ms per run after ${warmupMs} ms warm-up`);
+console.log(
+  `mcpwire bench: node ${process.version}, ${durationMs} ms per run after ${warmupMs} ms warm-up (${quick ? 300 : 1500} ms for HTTP)`,
+);
 
 // JSON-RPC echo: the engines and transports, no MCP semantics.
 await scenario(
@@ -156,8 +162,12 @@ const TOOLS_HTTP: readonly Impl[] = [
   ['mcpwire legacy', () => oursToolsHttp(server('ours-http.mjs'), 'legacy')],
   ['mcpwire modern', () => oursToolsHttp(server('ours-http.mjs'), 'modern')],
 ];
-await scenario('tools/call echo, Streamable HTTP', TOOLS_HTTP, small);
-await scenario('tools/call echo 1 MiB text, Streamable HTTP', TOOLS_HTTP, oneMiB);
+// Every HTTP row starts fresh server and client processes whose HTTP stacks (node:http, undici, ours
+// or the SDK's) take longer than 250 ms to reach steady state under the JIT: 1.5 s of warm-up for all
+// of them, the raw baseline included, so the ratios compare warmed code.
+const httpWarmupMs = quick ? 300 : 1500;
+await scenario('tools/call echo, Streamable HTTP', TOOLS_HTTP, small, [1, 64], httpWarmupMs);
+await scenario('tools/call echo 1 MiB text, Streamable HTTP', TOOLS_HTTP, oneMiB, [1, 64], httpWarmupMs);
 
 // Server heap per idle legacy session (initialize + initialized, nothing else), in a forked child each.
 const memory: SessionMemory[] = [];

@@ -17,6 +17,7 @@ export type {
 } from './client/options.js';
 export { fetchHttpRequester } from './client/http.js';
 export type {
+  AbortSourceLike,
   FetchLike,
   FetchResponseLike,
   HttpRequest,

@@ -33,6 +33,11 @@ describe('client exports', () => {
     expectTypeOf<fetchEntry.StreamableHttpClientTransportOptions>().not.toHaveProperty('dispatcher');
     // globalThis.fetch must be assignable to the structural FetchLike.
     expectTypeOf(globalThis.fetch).toMatchTypeOf<fetchEntry.FetchLike>();
+    // An AbortSignal is an abort source, so requesters may pass either to undici.
+    expectTypeOf<AbortSignal>().toMatchTypeOf<nodeEntry.AbortSourceLike>();
+    expectTypeOf<fetchEntry.HttpRequest['abortSource']>().toEqualTypeOf<
+      fetchEntry.AbortSourceLike | undefined
+    >();
     expectTypeOf<fetchEntry.CachedEra>().toEqualTypeOf<'legacy' | 'legacy-sse'>();
     expectTypeOf<nodeEntry.ToolRejection>().toEqualTypeOf<{
       readonly name: string;

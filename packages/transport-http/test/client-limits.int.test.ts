@@ -93,6 +93,42 @@ describe('maxMessageBytes', () => {
     expect(error.code).toBe(TransportErrorCode.MessageTooLarge);
   });
 
+  it('fails a JSON body whose Content-Length is within the limit only in characters', async () => {
+    // Declared lengths are bytes: a body declared over the limit is refused, one at it is read whole.
+    const text = 'é'.repeat(LIMIT / 2 + 10);
+    const { transport, recorder } = await h.open(
+      (req, res) => {
+        const body = JSON.stringify(result(req, { text: req.body.id === 1 ? 'ok' : text }));
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(body)),
+        });
+        res.end(body);
+      },
+      { maxMessageBytes: LIMIT },
+    );
+    await transport.send(modernRequest(1, 'tools/list'));
+    expect(recorder.messages).toEqual([result(1, { text: 'ok' })]);
+    const error = await failure(transport.send(modernRequest(2, 'tools/list')));
+    expect(error.code).toBe(TransportErrorCode.MessageTooLarge);
+  });
+
+  it('reads a JSON body with a byte order mark and Content-Length as its JSON', async () => {
+    const { transport, recorder } = await h.open(
+      (req, res) => {
+        const body = `\uFEFF${JSON.stringify(result(req, { text: 'bom' }))}`;
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(body)),
+        });
+        res.end(body);
+      },
+      { maxMessageBytes: LIMIT },
+    );
+    await transport.send(modernRequest(1, 'tools/list'));
+    expect(recorder.messages).toEqual([result(1, { text: 'bom' })]);
+  });
+
   it('reports an oversized event on the legacy GET stream through onerror', async () => {
     const { transport, recorder } = await h.open(
       (req, res) => {

@@ -212,6 +212,27 @@ describe('cancellation', () => {
     expect(recorder.messages).toEqual([]);
   });
 
+  it('aborts the POST through a requester that reads request.signal (fetch)', async () => {
+    let closed!: () => void;
+    const streamClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    const { server, transport } = await h.open(
+      (_req, res) => {
+        openSse(res);
+        res.on('close', () => closed());
+      },
+      { fetch: globalThis.fetch },
+    );
+    const pending = rejection(
+      transport.send(modernRequest(4, 'tools/call', { name: 'slow', arguments: {} })),
+    );
+    await waitFor(() => server.posts().length === 1);
+    await transport.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 4 } });
+    await streamClosed;
+    expect((await pending).code).toBe(TransportErrorCode.Cancelled);
+  });
+
   it('keeps a subscriptions/listen stream open, delivering its notifications until cancelled', async () => {
     let stream: import('node:http').ServerResponse | undefined;
     const { transport, recorder } = await h.open((req: Recorded, res) => {

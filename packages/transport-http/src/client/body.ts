@@ -4,7 +4,7 @@
  */
 import { TransportError, TransportErrorCode, type TransportErrorDetails } from '@mcpwire/protocol-core';
 import { createParser } from 'eventsource-parser';
-import { chunksOf, type HttpResponse } from './http.js';
+import { chunksOf, collectText, type HttpResponse } from './http.js';
 
 /** What a too-large error names besides the limit. */
 type About = Pick<TransportErrorDetails, 'method' | 'requestId'>;
@@ -20,23 +20,10 @@ export function tooLarge(what: string, limit: number, about: About): TransportEr
 
 /** Reads a whole body as UTF-8 text; throws `MCPWIRE_ERR_MESSAGE_TOO_LARGE` past `limit` bytes. */
 export async function readBoundedText(response: HttpResponse, limit: number, about: About): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of chunksOf(response.body)) {
-    total += chunk.byteLength;
-    if (total > limit) {
-      // Leaving the loop cancels the stream: the rest is never read.
-      throw tooLarge('The response body', limit, about);
-    }
-    chunks.push(chunk);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
+  const text =
+    response.text !== undefined ? await response.text(limit) : await collectText(response.body, limit);
+  if (text === undefined) throw tooLarge('The response body', limit, about);
+  return text;
 }
 
 /** Reads an error body for its JSON-RPC error, if any, without failing on size or transport. */

@@ -84,7 +84,7 @@ export function cancelledError(about: About, cause?: unknown): TransportError {
 }
 
 /** The error to throw after `signal` aborted: its reason when it is ours, else a cancellation. */
-export function abortError(signal: AbortSignal, about: About): TransportError {
+export function abortError(signal: { readonly reason: unknown }, about: About): TransportError {
   return signal.reason instanceof TransportError ? signal.reason : cancelledError(about, signal.reason);
 }
 

@@ -3,11 +3,18 @@
  * keeps one per request id until `send()` settles.
  */
 import type { RequestId } from '@mcpwire/protocol-core';
+import { type Abort, AbortSource } from './abort-source.js';
 import type { About } from './failures.js';
 import type { ClientTimers } from './options.js';
 
 /** The era a request was sent in, read from the request itself. */
 export type FlightEra = 'modern' | 'legacy';
+
+/**
+ * Why an attempt stopped because its flight was answered elsewhere. One shared reason: aborting
+ * without one builds a DOMException (with its stack) per request, and nobody reads it.
+ */
+const ANSWERED: Error = new Error('The response arrived on another stream');
 
 /** A request in flight. */
 export class Flight {
@@ -15,10 +22,10 @@ export class Flight {
   readonly method: string;
   readonly era: FlightEra;
   /** Aborted when the request is cancelled or the transport closes; its reason is the error to throw. */
-  readonly controller: AbortController = new AbortController();
+  readonly source: AbortSource = new AbortSource();
   answered = false;
-  #attempt: AbortController | undefined = undefined;
-  #detach: (() => void) | undefined = undefined;
+  /** The HTTP request being read for this flight, when one can still be stopped. */
+  #attempt: AbortSource | undefined = undefined;
 
   constructor(id: RequestId, method: string, era: FlightEra) {
     this.id = id;
@@ -30,44 +37,42 @@ export class Flight {
     return { requestId: this.id, method: this.method };
   }
 
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
   /**
-   * A signal for one HTTP request of this flight: aborted with the flight, and also once the response
+   * A source for one HTTP request of this flight: aborted with the flight, and also once the response
    * arrived elsewhere (a legacy server may answer on another stream), which ends reading this one.
    */
-  attemptSignal(): AbortSignal {
-    this.#detach?.();
-    const attempt = new AbortController();
+  attempt(): AbortSource {
+    const attempt = new AbortSource();
     this.#attempt = attempt;
-    const flight = this.controller.signal;
-    // Linked by hand rather than with AbortSignal.any, which older browsers lack.
-    if (flight.aborted) attempt.abort(flight.reason);
-    else if (this.answered) attempt.abort();
-    else {
-      const onAbort = (): void => attempt.abort(flight.reason);
-      flight.addEventListener('abort', onAbort, { once: true });
-      this.#detach = () => flight.removeEventListener('abort', onAbort);
-    }
-    return attempt.signal;
+    // Not linked by a listener: abort() and markAnswered() abort the current attempt themselves.
+    if (this.source.aborted) attempt.abort(this.source.reason);
+    else if (this.answered) attempt.abort(ANSWERED);
+    return attempt;
   }
 
-  /** Records the response; stops reading the current stream. */
+  /** The current attempt's body was read to its end: nothing is left to stop. */
+  endAttempt(): void {
+    this.#attempt = undefined;
+  }
+
+  /** Records the response; stops reading the current stream, if one is still open. */
   markAnswered(): void {
     this.answered = true;
-    this.#attempt?.abort();
+    const attempt = this.#attempt;
+    this.#attempt = undefined;
+    attempt?.abort(ANSWERED);
   }
 
   /** Cancels the flight with `reason` (a TransportError that its `send()` then rejects with). */
   abort(reason: Error): void {
-    if (!this.controller.signal.aborted) this.controller.abort(reason);
+    if (this.source.aborted) return;
+    this.source.abort(reason);
+    this.#attempt?.abort(reason);
   }
 }
 
 /** Waits `ms`, or rejects with the signal's reason once it aborts. */
-export function sleep(timers: ClientTimers, ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(timers: ClientTimers, ms: number, signal: Abort): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);

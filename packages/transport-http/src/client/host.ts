@@ -11,8 +11,8 @@ export interface ChannelHost {
   readonly tools: ToolHeaderRegistry;
   /** Aborted when the transport closes: ends streams no request owns. */
   readonly closeSignal: AbortSignal;
-  /** The caller's headers for one HTTP request, lower-cased. */
-  callerHeaders(): Promise<Record<string, string>>;
+  /** The caller's headers for one HTTP request, lower-cased; a promise only when the option makes one. */
+  callerHeaders(): Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>;
   /** Routes one received message: a response settles its flight; everything goes to `onmessage`. */
   receive(message: JSONRPCMessage): void;
   /** Reports a non-fatal error through `onerror`. */

@@ -13,6 +13,19 @@ export interface HttpRequest {
   readonly body?: string | undefined;
   /** Aborting it cancels the request and its response body. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * The same abort as `signal`, as a lighter object that requesters taking any abort source (undici
+   * does) use instead; `signal` is then made only if read. Absent when `signal` is all there is.
+   */
+  readonly abortSource?: AbortSourceLike | undefined;
+}
+
+/** What undici accepts as a request's `signal`; an AbortSignal is one. */
+export interface AbortSourceLike {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
 }
 
 /** The part of a response the transport reads. */
@@ -25,6 +38,11 @@ export interface HttpResponse {
   readonly body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null;
   /** Releases a body the transport will not read (or stops reading it). Never throws. */
   cancel(): void;
+  /**
+   * Reads the whole body as UTF-8 text, or resolves undefined (the rest left unread) once it holds
+   * more than `limit` bytes. Optional: a faster path for JSON answers than iterating `body`.
+   */
+  readonly text?: ((limit: number) => Promise<string | undefined>) | undefined;
 }
 
 /**
@@ -38,6 +56,8 @@ export interface FetchResponseLike {
   readonly status: number;
   readonly headers: { get(name: string): string | null };
   readonly body: ReadableStream<Uint8Array> | null;
+  /** The whole body as text; used when `Content-Length` shows the body is within the limit. */
+  text?(): Promise<string>;
 }
 
 /**
@@ -82,6 +102,40 @@ export async function* chunksOf(body: HttpResponse['body']): AsyncGenerator<Uint
   }
 }
 
+/**
+ * Reads a body chunk by chunk as UTF-8 text; undefined once it holds more than `limit` bytes (the
+ * rest is cancelled, never read). At most the limit plus one chunk is held.
+ */
+export async function collectText(body: HttpResponse['body'], limit: number): Promise<string | undefined> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of chunksOf(body)) {
+    total += chunk.byteLength;
+    // Leaving the loop cancels the stream.
+    if (total > limit) return undefined;
+    chunks.push(chunk);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/**
+ * The declared body length, when the header holds one plain decimal number and no content coding
+ * applies (a compressed body decodes to more than it declares).
+ */
+export function declaredLength(headers: HttpResponse['headers']): number | undefined {
+  const coding = headers.get('content-encoding');
+  if (coding !== null && coding.trim().toLowerCase() !== 'identity') return undefined;
+  const value = headers.get('content-length');
+  if (value === null || !/^\d{1,15}$/.test(value)) return undefined;
+  return Number(value);
+}
+
 /** Wraps a `fetch` function as an {@link HttpRequester}. */
 export function fetchHttpRequester(fetchImpl: FetchLike): HttpRequester {
   return async (url, request) => {
@@ -100,6 +154,13 @@ export function fetchHttpRequester(fetchImpl: FetchLike): HttpRequester {
         // A body already being read is locked: its reader cancels it (see chunksOf).
         const body = response.body;
         if (body !== null && !body.locked) body.cancel().catch(() => {});
+      },
+      text: (limit) => {
+        // The runtime's own text() reads fastest, but cannot stop at a limit: used only when the
+        // declared length is within it (a body longer than its Content-Length is a network error).
+        const length = declaredLength(response.headers);
+        if (response.text !== undefined && length !== undefined && length <= limit) return response.text();
+        return collectText(response.body, limit);
       },
     };
   };

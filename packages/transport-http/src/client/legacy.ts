@@ -15,6 +15,7 @@ import {
   TransportErrorCode,
 } from '@mcpwire/protocol-core';
 import { HeaderName } from '../shared/mcp-headers.js';
+import { type Abort, httpRequest } from './abort-source.js';
 import { readBoundedText, readErrorText, readSse } from './body.js';
 import {
   type About,
@@ -96,10 +97,10 @@ export class LegacySession {
     } else if ('method' in message && message.method === 'notifications/initialized' && !('id' in message)) {
       this.#initialized = message;
     }
-    const signal = flight?.signal ?? this.#host.closeSignal;
+    const signal: Abort = flight?.source ?? this.#host.closeSignal;
     for (let reinitialized = false; ; reinitialized = true) {
       const sessionUsed = this.#sessionId;
-      const response = await this.#post(message, flight?.attemptSignal() ?? signal, signal, about);
+      const response = await this.#post(message, flight?.attempt() ?? signal, signal, about);
       if (response.status === 404 && sessionUsed !== undefined) {
         response.cancel();
         if (reinitialized) throw sessionExpired(about, 'the new session was refused too', 404);
@@ -146,20 +147,19 @@ export class LegacySession {
   /** POSTs one message with the session's headers (or those of `sessionId`, during a renewal). */
   async #post(
     message: JSONRPCMessage,
-    attemptSignal: AbortSignal,
-    signal: AbortSignal,
+    attemptSignal: Abort,
+    signal: Abort,
     about: About,
     sessionId: string | undefined = this.#sessionId,
   ): Promise<HttpResponse> {
     const state = { sessionId, protocolVersion: this.#protocolVersion };
-    const headers = legacyPostHeaders(await this.#host.callerHeaders(), state);
+    const base = this.#host.callerHeaders();
+    const headers = legacyPostHeaders(base instanceof Promise ? await base : base, state);
     try {
-      return await this.#host.http(this.#host.options.url, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(message),
-        signal: attemptSignal,
-      });
+      return await this.#host.http(
+        this.#host.options.url,
+        httpRequest('POST', headers, JSON.stringify(message), attemptSignal),
+      );
     } catch (error) {
       throw signal.aborted ? abortError(signal, about) : networkError(about, error);
     }
@@ -170,7 +170,7 @@ export class LegacySession {
     response: HttpResponse,
     message: JSONRPCMessage,
     flight: Flight | undefined,
-    signal: AbortSignal,
+    signal: Abort,
     about: About,
   ): Promise<void> {
     const status = response.status;
@@ -198,7 +198,7 @@ export class LegacySession {
   async #readJson(
     response: HttpResponse,
     flight: Flight | undefined,
-    signal: AbortSignal,
+    signal: Abort,
     about: About,
   ): Promise<void> {
     let text: string;
@@ -210,6 +210,8 @@ export class LegacySession {
       throw error instanceof TransportError ? error : networkError(about, error);
     }
     if (text.trim().length === 0 && flight === undefined) return;
+    // Read to its end: the response it holds has nothing left to abort.
+    flight?.endAttempt();
     this.#deliverFrame(text, about, true);
     if (flight !== undefined && !flight.answered)
       throw invalidResponse(about, 'the JSON body holds no response to it');
@@ -219,7 +221,7 @@ export class LegacySession {
   async #readPostStream(
     first: HttpResponse,
     flight: Flight | undefined,
-    signal: AbortSignal,
+    signal: Abort,
     about: About,
   ): Promise<void> {
     const { options } = this.#host;
@@ -262,7 +264,7 @@ export class LegacySession {
     about: About,
   ): Promise<HttpResponse> {
     const { options } = this.#host;
-    const signal = flight.signal;
+    const signal = flight.source;
     for (let failures = 0; failures < options.maxAttempts; failures++) {
       try {
         await sleep(options.timers, reconnectDelay(options, failures, retryMs), signal);
@@ -272,7 +274,7 @@ export class LegacySession {
       if (flight.answered) return emptyResponse();
       let response: HttpResponse;
       try {
-        response = await this.#openGet(lastEventId, flight.attemptSignal());
+        response = await this.#openGet(lastEventId, flight.attempt());
       } catch {
         if (flight.answered) return emptyResponse();
         if (signal.aborted) throw abortError(signal, about);
@@ -292,13 +294,12 @@ export class LegacySession {
     throw error;
   }
 
-  #openGet(lastEventId: string | undefined, signal: AbortSignal): Promise<HttpResponse> {
-    return this.#host.callerHeaders().then((base) =>
-      this.#host.http(this.#host.options.url, {
-        method: 'GET',
-        headers: legacyGetHeaders(base, this.#state(), lastEventId),
-        signal,
-      }),
+  #openGet(lastEventId: string | undefined, signal: Abort): Promise<HttpResponse> {
+    return Promise.resolve(this.#host.callerHeaders()).then((base) =>
+      this.#host.http(
+        this.#host.options.url,
+        httpRequest('GET', legacyGetHeaders(base, this.#state(), lastEventId), undefined, signal),
+      ),
     );
   }
 
@@ -326,7 +327,7 @@ export class LegacySession {
   }
 
   /** Starts a new session once per expired one; concurrent senders share it. */
-  async #reinitialize(expired: string, about: About, signal: AbortSignal): Promise<void> {
+  async #reinitialize(expired: string, about: About, signal: Abort): Promise<void> {
     if (this.#sessionId !== expired && this.#reinit === undefined) return;
     this.#reinit ??= this.#startNewSession(about).finally(() => {
       this.#reinit = undefined;

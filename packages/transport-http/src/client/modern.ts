@@ -14,6 +14,7 @@ import {
   TransportError,
   TransportErrorCode,
 } from '@mcpwire/protocol-core';
+import { type Abort, httpRequest } from './abort-source.js';
 import { readBoundedText, readErrorText, readSse } from './body.js';
 import { eraCacheKey } from './era-cache.js';
 import {
@@ -71,7 +72,7 @@ export class ModernChannel {
       return;
     }
     const sink: NotificationSink = (message) => this.#host.receive(message);
-    let response = await this.#exchange(request, version, flight.signal, flight.about, sink);
+    let response = await this.#exchange(request, version, flight.source, flight.about, sink);
     if (
       request.method === 'tools/call' &&
       'error' in response &&
@@ -79,7 +80,7 @@ export class ModernChannel {
       (await this.#relist(request, version, flight))
     ) {
       // The spec's SHOULD: the tool's annotations may have changed; retry once with fresh headers.
-      response = await this.#exchange(request, version, flight.signal, flight.about, sink);
+      response = await this.#exchange(request, version, flight.source, flight.about, sink);
     }
     this.#host.receive(response);
   }
@@ -88,7 +89,7 @@ export class ModernChannel {
   async #exchange(
     request: JSONRPCRequest,
     version: string,
-    signal: AbortSignal,
+    signal: Abort,
     about: About,
     sink: NotificationSink,
   ): Promise<JSONRPCResponse> {
@@ -97,10 +98,16 @@ export class ModernChannel {
     let reissues = 0;
     let retryMs: number | undefined;
     for (;;) {
-      const headers = modernPostHeaders(await this.#host.callerHeaders(), request, version, this.#host.tools);
+      const base = this.#host.callerHeaders();
+      const headers = modernPostHeaders(
+        base instanceof Promise ? await base : base,
+        request,
+        version,
+        this.#host.tools,
+      );
       let response: HttpResponse;
       try {
-        response = await http(options.url, { method: 'POST', headers, body, signal });
+        response = await http(options.url, httpRequest('POST', headers, body, signal));
       } catch (error) {
         throw signal.aborted ? abortError(signal, about) : networkError(about, error);
       }
@@ -162,7 +169,7 @@ export class ModernChannel {
   async #jsonBody(
     response: HttpResponse,
     request: JSONRPCRequest,
-    signal: AbortSignal,
+    signal: Abort,
     about: About,
   ): Promise<JSONRPCResponse> {
     let text: string;
@@ -259,9 +266,9 @@ export class ModernChannel {
       let response: JSONRPCResponse;
       try {
         // Its notifications concern no request of the caller's: dropped.
-        response = await this.#exchange(list, version, flight.signal, flight.about, () => {});
+        response = await this.#exchange(list, version, flight.source, flight.about, () => {});
       } catch (error) {
-        if (flight.signal.aborted) throw error;
+        if (flight.source.aborted) throw error;
         return false;
       }
       if (!('result' in response)) return false;

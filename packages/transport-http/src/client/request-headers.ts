@@ -11,13 +11,33 @@ import type { ToolHeaderRegistry } from './tool-headers.js';
 
 const ACCEPT_BOTH = 'application/json, text/event-stream';
 
-/** The caller's headers for one request, lower-cased. */
-export async function callerHeaders(option: HeadersOption | undefined): Promise<Record<string, string>> {
-  if (option === undefined) return {};
-  const given = typeof option === 'function' ? await option() : option;
+/** No caller headers: shared, since every request copies its base before adding to it. */
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
+function lowerCased(given: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(given)) out[name.toLowerCase()] = value;
+  for (const name of Object.keys(given)) out[name.toLowerCase()] = given[name] as string;
   return out;
+}
+
+/**
+ * The caller's headers for one request, lower-cased. Synchronous unless the option is a function
+ * returning a promise: most requests then skip a promise and an await. Never throws: a throwing
+ * function becomes a rejected promise, as it was when this was async.
+ */
+export function callerHeaders(
+  option: HeadersOption | undefined,
+): Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>> {
+  if (option === undefined) return NO_HEADERS;
+  if (typeof option !== 'function') return lowerCased(option);
+  try {
+    const given = option();
+    return typeof (given as { then?: unknown } | null)?.then === 'function'
+      ? Promise.resolve(given).then(lowerCased)
+      : lowerCased(given as Readonly<Record<string, string>>);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** The modern protocol version a request carries in `_meta`, which makes it a 2026-07-28 request. */
@@ -31,7 +51,7 @@ export function modernVersionOf(message: JSONRPCMessage): string | undefined {
 
 /** The headers of a modern POST: version, method, name, and the tool's mirrored parameters. */
 export function modernPostHeaders(
-  base: Record<string, string>,
+  base: Readonly<Record<string, string>>,
   request: JSONRPCRequest,
   version: string,
   tools: ToolHeaderRegistry,
@@ -61,13 +81,16 @@ function withSession(headers: Record<string, string>, state: LegacyState): Recor
 }
 
 /** The headers of a legacy POST: session id and negotiated version once known. */
-export function legacyPostHeaders(base: Record<string, string>, state: LegacyState): Record<string, string> {
+export function legacyPostHeaders(
+  base: Readonly<Record<string, string>>,
+  state: LegacyState,
+): Record<string, string> {
   return withSession({ ...base, accept: ACCEPT_BOTH, 'content-type': 'application/json' }, state);
 }
 
 /** The headers of a legacy GET stream, resuming after `lastEventId` when given. */
 export function legacyGetHeaders(
-  base: Record<string, string>,
+  base: Readonly<Record<string, string>>,
   state: LegacyState,
   lastEventId: string | undefined,
 ): Record<string, string> {
@@ -78,7 +101,7 @@ export function legacyGetHeaders(
 
 /** The headers of the session DELETE. */
 export function legacyDeleteHeaders(
-  base: Record<string, string>,
+  base: Readonly<Record<string, string>>,
   state: LegacyState,
 ): Record<string, string> {
   return withSession({ ...base }, state);

@@ -47,6 +47,9 @@ export class StreamableHttpClientTransport implements Transport {
 
   readonly #options: ResolvedClientOptions;
   readonly #inbound: InboundBuffer = new InboundBuffer(this);
+  /** Messages waiting behind a response that was given its own microtask (see #handUp). */
+  readonly #held: JSONRPCMessage[] = [];
+  #notifiedThisTurn = false;
   readonly #flights = new Map<RequestId, Flight>();
   readonly #closer = new AbortController();
   readonly #tools: ToolHeaderRegistry;
@@ -212,7 +215,54 @@ export class StreamableHttpClientTransport implements Transport {
         flight.markAnswered();
       }
     }
-    this.#inbound.deliver(delivered);
+    this.#handUp(delivered);
+  }
+
+  /**
+   * Hands messages up in order, but gives a response that follows a notification or request in the
+   * same turn a microtask of its own. The official SDK's Protocol runs notification handlers one
+   * microtask late and drops a request's progress handler when its response arrives, so progress and
+   * the response read from one network chunk would otherwise lose the progress.
+   */
+  #handUp(message: JSONRPCMessage): void {
+    if (this.#held.length > 0) {
+      this.#held.push(message);
+      return;
+    }
+    const isResponse = !('method' in message);
+    if (isResponse && this.#notifiedThisTurn) {
+      this.#held.push(message);
+      queueMicrotask(() => this.#releaseHeld());
+      return;
+    }
+    this.#inbound.deliver(message);
+    if (!isResponse) this.#markNotified();
+  }
+
+  #markNotified(): void {
+    if (this.#notifiedThisTurn) return;
+    this.#notifiedThisTurn = true;
+    queueMicrotask(() => {
+      this.#notifiedThisTurn = false;
+    });
+  }
+
+  #releaseHeld(): void {
+    this.#notifiedThisTurn = false;
+    while (this.#held.length > 0) {
+      const message = this.#held.shift() as JSONRPCMessage;
+      if (this.#state === 'closed') {
+        this.#held.length = 0;
+        return;
+      }
+      this.#inbound.deliver(message);
+      const next = this.#held[0];
+      if ('method' in message && next !== undefined && !('method' in next)) {
+        this.#notifiedThisTurn = true;
+        queueMicrotask(() => this.#releaseHeld());
+        return;
+      }
+    }
   }
 
   #rejectTool(rejection: ToolRejection): void {

@@ -161,7 +161,8 @@ export class StreamableHttpCore implements HttpContext {
       );
       return;
     }
-    const authInfo = await this.#authenticate(exchange);
+    // No hook, no await: most endpoints authenticate elsewhere or not at all.
+    const authInfo = this.options.authenticate === undefined ? undefined : await this.#authenticate(exchange);
     if (authInfo === NOT_AUTHENTICATED) return;
     const limit = this.options.maxBodyBytes;
     const body = await exchange.readBody(limit);

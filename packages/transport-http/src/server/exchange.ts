@@ -36,8 +36,11 @@ export interface StreamSink {
   write(chunk: string, replay?: boolean): WriteState;
   /** Resolves when the buffer drained below its high-water mark, or when the stream closed. */
   drained(): Promise<void>;
-  /** Ends the response normally; idempotent. */
-  end(): void;
+  /**
+   * Ends the response normally; idempotent. A `chunk` is written last, as by `write` (an overflow
+   * closes the stream instead), in one write with the end where the stack allows.
+   */
+  end(chunk?: string): WriteState;
   /** True once ended, aborted by the client or closed for overflow. */
   readonly closed: boolean;
   /** Bytes queued and not yet taken by the OS (Node) or the consumer (Web). */

@@ -50,6 +50,8 @@ function parseOrigin(value: string): OriginRule | undefined {
 export class OriginGuard {
   readonly #hosts: readonly HostRule[] | undefined;
   readonly #origins: readonly OriginRule[] | undefined;
+  #last: { host: string | undefined; origin: string | undefined; refusal: string | undefined } | undefined =
+    undefined;
 
   /** `undefined` list: that check is off. */
   constructor(allowedHosts: readonly string[] | undefined, allowedOrigins: readonly string[] | undefined) {
@@ -67,6 +69,15 @@ export class OriginGuard {
 
   /** Why the request must be refused (403), or undefined when its Host and Origin are allowed. */
   refusal(host: string | undefined, origin: string | undefined): string | undefined {
+    // Clients send the same Host and Origin on every request: the last verdict is reused.
+    const last = this.#last;
+    if (last !== undefined && last.host === host && last.origin === origin) return last.refusal;
+    const refusal = this.#check(host, origin);
+    this.#last = { host, origin, refusal };
+    return refusal;
+  }
+
+  #check(host: string | undefined, origin: string | undefined): string | undefined {
     const hosts = this.#hosts;
     if (hosts !== undefined) {
       const given = host === undefined ? undefined : splitHost(host);
@@ -108,10 +119,18 @@ function accepts(types: readonly string[], type: string): boolean {
   return types.some((listed) => listed === type || listed === family || listed === '*/*');
 }
 
+// The last Accept value seen by a POST and its verdict: clients send the same one every time.
+let lastAccept: string | undefined;
+let lastAcceptOk = false;
+
 /** POST: the client must accept both a JSON body and an SSE stream. */
 export function acceptsPostResponses(accept: string | undefined): boolean {
+  if (accept !== undefined && accept === lastAccept) return lastAcceptOk;
   const types = acceptedTypes(accept);
-  return accepts(types, 'application/json') && accepts(types, 'text/event-stream');
+  const ok = accepts(types, 'application/json') && accepts(types, 'text/event-stream');
+  lastAccept = accept;
+  lastAcceptOk = ok;
+  return ok;
 }
 
 /** GET: the client must accept an SSE stream. */

@@ -8,10 +8,13 @@
 import {
   ErrorCode,
   type JSONRPCMessage,
+  type JSONRPCNotification,
   type JSONRPCParams,
   type JSONRPCRequest,
   type JSONRPCResponse,
   MetaKey,
+  type ModernRequestContext,
+  type RequestInfo,
 } from '@mcpwire/protocol-core';
 import type { HttpExchange } from './exchange.js';
 import { type HttpContext, requestInfoOf } from './http-context.js';
@@ -19,12 +22,63 @@ import { headerMismatch } from './modern-headers.js';
 import { EMPTY_HEADERS, JSON_HEADERS, SSE_HEADERS, sendError } from './responses.js';
 import type { SseWriter } from './sse.js';
 
-/** A request being served: what shutdown must abort and answer. */
-interface InFlight {
+/**
+ * A request being served, and the context `handleModernRequest` reads (one object per request, not
+ * a literal plus closures): what shutdown must abort and answer. Its AbortController is made only
+ * when the handler reads `ctx.signal`: most never do, and one per request is measurable.
+ */
+class InFlight implements ModernRequestContext {
   readonly id: JSONRPCRequest['id'];
-  readonly controller: AbortController;
   readonly exchange: HttpExchange;
-  writer: SseWriter | undefined;
+  readonly authInfo: unknown;
+  readonly requestInfo: RequestInfo;
+  writer: SseWriter | undefined = undefined;
+  /** True once the client went away, the stream failed, or the handler shut down. */
+  aborted = false;
+  readonly #context: HttpContext;
+  #controller: AbortController | undefined = undefined;
+
+  constructor(context: HttpContext, id: JSONRPCRequest['id'], exchange: HttpExchange, authInfo: unknown) {
+    this.#context = context;
+    this.id = id;
+    this.exchange = exchange;
+    this.authInfo = authInfo;
+    this.requestInfo = requestInfoOf(exchange);
+  }
+
+  /** A notification of the request: the response turns into a stream scoped to it. Called unbound. */
+  readonly sendNotification = (notification: JSONRPCNotification): Promise<void> | undefined => {
+    if (this.aborted) return undefined;
+    const writer = this.open();
+    return writer.event(JSON.stringify(notification)) === 'full' ? writer.drained() : undefined;
+  };
+
+  /** The request's SSE stream, opened on first use. */
+  open(): SseWriter {
+    if (this.writer === undefined) {
+      const writer = this.#context.openStream(this.exchange, SSE_HEADERS);
+      // Left, or too slow to keep up: either way the request is over (cancellation).
+      writer.onclose = (reason) => {
+        if (reason !== 'ended') this.abort();
+      };
+      this.writer = writer;
+    }
+    return this.writer;
+  }
+
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController();
+      if (this.aborted) this.#controller.abort();
+    }
+    return this.#controller.signal;
+  }
+
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.#controller?.abort();
+  }
 }
 
 function isObject(value: unknown): value is JSONRPCParams {
@@ -106,46 +160,19 @@ export class ModernHttp {
       return;
     }
     const malformed = malformedMeta(meta);
-    const entry: InFlight = {
-      id: request.id,
-      controller: new AbortController(),
-      exchange,
-      writer: undefined,
-    };
-    const signal = entry.controller.signal;
+    const entry = new InFlight(this.#context, request.id, exchange, authInfo);
     this.#inFlight.add(entry);
-    exchange.onAbort(() => entry.controller.abort());
-    const open = (): SseWriter => {
-      if (entry.writer === undefined) {
-        const writer = this.#context.openStream(exchange, SSE_HEADERS);
-        // Left, or too slow to keep up: either way the request is over (cancellation).
-        writer.onclose = (reason) => {
-          if (reason !== 'ended') entry.controller.abort();
-        };
-        entry.writer = writer;
-      }
-      return entry.writer;
-    };
+    exchange.onAbort(() => entry.abort());
     // A listen stream is the response itself: opened now, acknowledgement first, then events.
-    if (request.method === 'subscriptions/listen') open();
+    if (request.method === 'subscriptions/listen') entry.open();
     try {
-      const response = await server.handleModernRequest(request, {
-        authInfo,
-        signal,
-        requestInfo: requestInfoOf(exchange),
-        sendNotification: (notification) => {
-          if (signal.aborted) return;
-          const writer = open();
-          if (writer.event(JSON.stringify(notification)) === 'full') return writer.drained();
-        },
-      });
+      // The entry is the context: its `signal` getter runs only when the handler reads ctx.signal.
+      const response = await server.handleModernRequest(request, entry);
       // The client went away: nothing more may be sent for this request.
-      if (signal.aborted || exchange.aborted) return;
+      if (entry.aborted || exchange.aborted) return;
       const json = JSON.stringify(response);
-      if (entry.writer !== undefined) {
-        entry.writer.event(json);
-        entry.writer.end();
-      } else exchange.respond(statusOf(response, malformed), JSON_HEADERS, json);
+      if (entry.writer !== undefined) entry.writer.finish(json);
+      else exchange.respond(statusOf(response, malformed), JSON_HEADERS, json);
     } finally {
       this.#inFlight.delete(entry);
     }
@@ -154,7 +181,7 @@ export class ModernHttp {
   /** Shutdown: aborts every request; streams end, pending JSON answers become 503. */
   closeAll(): void {
     for (const entry of this.#inFlight) {
-      entry.controller.abort();
+      entry.abort();
       if (entry.writer !== undefined) entry.writer.end();
       else if (!entry.exchange.responded) {
         sendError(

@@ -21,6 +21,19 @@ const BAD_ENCODING: BodyRead = { kind: 'bad-encoding' };
 const EMPTY: BodyRead = { kind: 'text', text: '' };
 const noop = (): void => {};
 
+/** Flat `[name, value, ...]` lists of frozen header sets (the constant ones), made once each. */
+const flatLists = new WeakMap<ResponseHeaders, string[]>();
+
+/** Headers as the flat list `writeHead` takes fastest (no own-property walk per response). */
+function flatHeaders(headers: ResponseHeaders): string[] {
+  const cached = flatLists.get(headers);
+  if (cached !== undefined) return cached;
+  const list: string[] = [];
+  for (const name of Object.keys(headers)) list.push(name, headers[name] as string);
+  if (Object.isFrozen(headers)) flatLists.set(headers, list);
+  return list;
+}
+
 /** A streamed response body over `res.write`, bounded by `res.writableLength`. */
 class NodeStreamSink implements StreamSink {
   onclose: ((reason: SinkCloseReason) => void) | undefined = undefined;
@@ -70,10 +83,18 @@ class NodeStreamSink implements StreamSink {
     });
   }
 
-  end(): void {
-    if (this.#closed) return;
+  end(chunk?: string): WriteState {
+    if (this.#closed) return 'closed';
+    let last = chunk;
+    // A chunk that might pass the cap (UTF-8 takes at most 3 bytes per UTF-16 unit) is written as any
+    // other, so an overflow is caught as before; a small one goes out with the end in one write.
+    if (last !== undefined && this.#res.writableLength + last.length * 3 > this.#maxBuffered) {
+      if (this.write(last) === 'overflow') return 'overflow';
+      last = undefined;
+    }
     this.#stop('ended');
-    this.#res.end();
+    this.#res.end(last);
+    return 'ok';
   }
 
   #wake(): void {
@@ -134,7 +155,8 @@ export class NodeExchange implements HttpExchange {
   }
 
   onAbort(listener: () => void): void {
-    this.#res.once('close', () => {
+    // on, not once: 'close' is emitted once anyway, and once() wraps the listener per request.
+    this.#res.on('close', () => {
       if (!this.#res.writableFinished) listener();
     });
   }
@@ -182,15 +204,27 @@ export class NodeExchange implements HttpExchange {
     this.#responded = true;
     // The client left: nobody to answer, and writing to a destroyed response only raises errors.
     if (this.#res.destroyed) return;
-    // end(body) on a fresh response sets Content-Length itself.
-    this.#res.writeHead(status, headers);
+    // Content-Length given here: after writeHead, end(body) would send the body chunked instead.
+    const list =
+      status === 204 || status === 304
+        ? flatHeaders(headers)
+        : flatHeaders(headers).concat(
+            'content-length',
+            String(body === undefined ? 0 : Buffer.byteLength(body)),
+          );
+    this.#res.writeHead(status, list);
     this.#res.end(body);
   }
 
   openStream(headers: ResponseHeaders, maxBufferedBytes: number): StreamSink {
     this.#responded = true;
-    this.#res.writeHead(200, headers);
-    this.#res.flushHeaders();
-    return new NodeStreamSink(this.#res, maxBufferedBytes);
+    const res = this.#res;
+    res.writeHead(200, headers);
+    // The headers go with the first event written in this turn (a priming event, usually): one write
+    // instead of two. A stream with nothing to say yet still opens at once, after this turn.
+    queueMicrotask(() => {
+      if (!res.headersSent && !res.destroyed) res.flushHeaders();
+    });
+    return new NodeStreamSink(res, maxBufferedBytes);
   }
 }

@@ -345,7 +345,13 @@ export class HttpSessionTransport implements Transport {
       return RESOLVED;
     }
     const writer = target.writer;
-    const state = writer === undefined ? 'closed' : writer.event(json, eventId);
+    // A response is its stream's last event: written and ended together.
+    const state =
+      writer === undefined
+        ? 'closed'
+        : kind === 'response'
+          ? writer.finish(json, eventId)
+          : writer.event(json, eventId);
     if (state === 'closed' || state === 'overflow') {
       if (target === this.#standalone) this.#pending = true;
       // Stored: the resume delivers it. Not stored: lost, which a request must learn (its caller
@@ -359,7 +365,6 @@ export class HttpSessionTransport implements Transport {
       );
     }
     if (target === this.#standalone && eventId !== undefined) this.#cursor = eventId;
-    if (kind === 'response') writer!.end();
     return state === 'full' ? writer!.drained() : RESOLVED;
   }
 

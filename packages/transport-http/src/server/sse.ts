@@ -44,6 +44,11 @@ export class SseWriter {
     return this.#sink.write(id === undefined ? `data: ${json}\n\n` : `id: ${id}\ndata: ${json}\n\n`, replay);
   }
 
+  /** Writes the stream's last message event and ends the response, in one write on Node. */
+  finish(json: string, id?: string): WriteState {
+    return this.#sink.end(id === undefined ? `data: ${json}\n\n` : `id: ${id}\ndata: ${json}\n\n`);
+  }
+
   /**
    * The priming event (2025-11-25, SEP-1699): an id and empty data, so the client can resume even
    * before a message arrived, and `retry:`, how long it waits before resuming a closed connection.

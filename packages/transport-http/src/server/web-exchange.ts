@@ -87,11 +87,16 @@ class WebStreamSink implements StreamSink {
     });
   }
 
-  end(): void {
-    if (this.#closed) return;
+  end(chunk?: string): WriteState {
+    if (this.#closed) return 'closed';
+    if (chunk !== undefined) {
+      const state = this.write(chunk);
+      if (state === 'overflow') return state;
+    }
     this.ended = true;
     this.#stop('ended');
     this.#controller!.close();
+    return 'ok';
   }
 
   #wake(): void {
