@@ -74,3 +74,41 @@ export interface HttpExchange {
   /** Calls `listener` once if the client goes away before the response ended. */
   onAbort(listener: () => void): void;
 }
+
+/**
+ * What both stream sinks share: one close, reported once to `onclose`, and the callers waiting for a
+ * drain, woken by the subclass when its buffer empties or by the close.
+ */
+export abstract class SinkLifecycle {
+  onclose: ((reason: SinkCloseReason) => void) | undefined = undefined;
+  protected stopped = false;
+  #waiters: (() => void)[] | undefined = undefined;
+
+  get closed(): boolean {
+    return this.stopped;
+  }
+
+  /** Resolves at once when closed or `ready`, else at the next wake. */
+  protected waitUnless(ready: boolean): Promise<void> {
+    if (this.stopped || ready) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.#waiters ??= [];
+      this.#waiters.push(resolve);
+    });
+  }
+
+  protected wake(): void {
+    const waiters = this.#waiters;
+    this.#waiters = undefined;
+    if (waiters !== undefined) for (const wake of waiters) wake();
+  }
+
+  protected stop(reason: SinkCloseReason): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.wake();
+    const listener = this.onclose;
+    this.onclose = undefined;
+    listener?.(reason);
+  }
+}

@@ -10,10 +10,10 @@ import type {
   BodyRead,
   HttpExchange,
   ResponseHeaders,
-  SinkCloseReason,
   StreamSink,
   WriteState,
 } from './exchange.js';
+import { SinkLifecycle } from './exchange.js';
 
 const TOO_LARGE: BodyRead = { kind: 'too-large' };
 const ABORTED: BodyRead = { kind: 'aborted' };
@@ -35,27 +35,21 @@ function flatHeaders(headers: ResponseHeaders): string[] {
 }
 
 /** A streamed response body over `res.write`, bounded by `res.writableLength`. */
-class NodeStreamSink implements StreamSink {
-  onclose: ((reason: SinkCloseReason) => void) | undefined = undefined;
+class NodeStreamSink extends SinkLifecycle implements StreamSink {
   readonly #res: ServerResponse;
   #maxBuffered: number;
-  #closed = false;
-  #waiters: (() => void)[] | undefined = undefined;
 
   constructor(res: ServerResponse, maxBuffered: number) {
+    super();
     this.#res = res;
     this.#maxBuffered = maxBuffered;
     // 'close' also follows a normal end; only an unfinished response means the client left.
-    res.on('close', () => this.#stop(res.writableFinished ? 'ended' : 'client'));
-    res.on('drain', () => this.#wake());
+    res.on('close', () => this.stop(res.writableFinished ? 'ended' : 'client'));
+    res.on('drain', () => this.wake());
     // Writes race with the client leaving; the 'close' above reports it, the error itself is noise.
     res.on('error', noop);
     // A client that left before the stream opened: its 'close' has fired already.
-    if (res.destroyed) queueMicrotask(() => this.#stop('client'));
-  }
-
-  get closed(): boolean {
-    return this.#closed;
+    if (res.destroyed) queueMicrotask(() => this.stop('client'));
   }
 
   get bufferedBytes(): number {
@@ -63,12 +57,12 @@ class NodeStreamSink implements StreamSink {
   }
 
   write(chunk: string, replay?: boolean): WriteState {
-    if (this.#closed) return 'closed';
+    if (this.stopped) return 'closed';
     if (replay === true) this.#maxBuffered += Buffer.byteLength(chunk);
     const belowMark = this.#res.write(chunk);
     // writableLength grows only once the socket stopped taking data: a client that does not read.
     if (this.#res.writableLength > this.#maxBuffered) {
-      this.#stop('overflow');
+      this.stop('overflow');
       this.#res.destroy();
       return 'overflow';
     }
@@ -76,15 +70,11 @@ class NodeStreamSink implements StreamSink {
   }
 
   drained(): Promise<void> {
-    if (this.#closed || !this.#res.writableNeedDrain) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.#waiters ??= [];
-      this.#waiters.push(resolve);
-    });
+    return this.waitUnless(!this.#res.writableNeedDrain);
   }
 
   end(chunk?: string): WriteState {
-    if (this.#closed) return 'closed';
+    if (this.stopped) return 'closed';
     let last = chunk;
     // A chunk that might pass the cap (UTF-8 takes at most 3 bytes per UTF-16 unit) is written as any
     // other, so an overflow is caught as before; a small one goes out with the end in one write.
@@ -92,24 +82,9 @@ class NodeStreamSink implements StreamSink {
       if (this.write(last) === 'overflow') return 'overflow';
       last = undefined;
     }
-    this.#stop('ended');
+    this.stop('ended');
     this.#res.end(last);
     return 'ok';
-  }
-
-  #wake(): void {
-    const waiters = this.#waiters;
-    this.#waiters = undefined;
-    if (waiters !== undefined) for (const wake of waiters) wake();
-  }
-
-  #stop(reason: SinkCloseReason): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#wake();
-    const listener = this.onclose;
-    this.onclose = undefined;
-    listener?.(reason);
   }
 }
 

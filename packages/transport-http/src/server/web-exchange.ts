@@ -7,10 +7,10 @@ import type {
   BodyRead,
   HttpExchange,
   ResponseHeaders,
-  SinkCloseReason,
   StreamSink,
   WriteState,
 } from './exchange.js';
+import { SinkLifecycle } from './exchange.js';
 
 const TOO_LARGE: BodyRead = { kind: 'too-large' };
 const ABORTED: BodyRead = { kind: 'aborted' };
@@ -23,18 +23,16 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 const noop = (): void => {};
 
 /** A streamed body over a byte-counted `ReadableStream` queue: `desiredSize` says how far behind the reader is. */
-class WebStreamSink implements StreamSink {
-  onclose: ((reason: SinkCloseReason) => void) | undefined = undefined;
+class WebStreamSink extends SinkLifecycle implements StreamSink {
   readonly readable: ReadableStream<Uint8Array>;
   #maxBuffered: number;
   #controller: ReadableStreamDefaultController<Uint8Array> | undefined = undefined;
   readonly #onClientGone: () => void;
-  #closed = false;
   /** Ended by us (not cancelled, not overflowed). */
   ended = false;
-  #waiters: (() => void)[] | undefined = undefined;
 
   constructor(maxBuffered: number, onClientGone: () => void) {
+    super();
     this.#maxBuffered = maxBuffered;
     this.#onClientGone = onClientGone;
     this.readable = new ReadableStream<Uint8Array>(
@@ -42,11 +40,11 @@ class WebStreamSink implements StreamSink {
         start: (controller) => {
           this.#controller = controller;
         },
-        pull: () => this.#wake(),
+        pull: () => this.wake(),
         // The runtime cancels the body when the client disconnects or stops reading.
         cancel: () => {
-          if (this.#closed) return;
-          this.#stop('client');
+          if (this.stopped) return;
+          this.stop('client');
           this.#onClientGone();
         },
       },
@@ -54,23 +52,19 @@ class WebStreamSink implements StreamSink {
     );
   }
 
-  get closed(): boolean {
-    return this.#closed;
-  }
-
   get bufferedBytes(): number {
-    return this.#closed ? 0 : HIGH_WATER_MARK - (this.#controller!.desiredSize ?? HIGH_WATER_MARK);
+    return this.stopped ? 0 : HIGH_WATER_MARK - (this.#controller!.desiredSize ?? HIGH_WATER_MARK);
   }
 
   write(chunk: string, replay?: boolean): WriteState {
-    if (this.#closed) return 'closed';
+    if (this.stopped) return 'closed';
     const controller = this.#controller!;
     const bytes = encoder.encode(chunk);
     if (replay === true) this.#maxBuffered += bytes.byteLength;
     controller.enqueue(bytes);
     const desired = controller.desiredSize ?? 0;
     if (HIGH_WATER_MARK - desired > this.#maxBuffered) {
-      this.#stop('overflow');
+      this.stop('overflow');
       // Closed, not errored: what is queued (at most the cap) still reaches a client that reads late,
       // so every event id it sees was delivered, and a resume from the last one loses nothing.
       controller.close();
@@ -80,38 +74,19 @@ class WebStreamSink implements StreamSink {
   }
 
   drained(): Promise<void> {
-    if (this.#closed || (this.#controller!.desiredSize ?? 1) > 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.#waiters ??= [];
-      this.#waiters.push(resolve);
-    });
+    return this.waitUnless((this.#controller!.desiredSize ?? 1) > 0);
   }
 
   end(chunk?: string): WriteState {
-    if (this.#closed) return 'closed';
+    if (this.stopped) return 'closed';
     if (chunk !== undefined) {
       const state = this.write(chunk);
       if (state === 'overflow') return state;
     }
     this.ended = true;
-    this.#stop('ended');
+    this.stop('ended');
     this.#controller!.close();
     return 'ok';
-  }
-
-  #wake(): void {
-    const waiters = this.#waiters;
-    this.#waiters = undefined;
-    if (waiters !== undefined) for (const wake of waiters) wake();
-  }
-
-  #stop(reason: SinkCloseReason): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#wake();
-    const listener = this.onclose;
-    this.onclose = undefined;
-    listener?.(reason);
   }
 }
 
