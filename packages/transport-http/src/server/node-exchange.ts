@@ -6,13 +6,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type {
-  BodyRead,
-  HttpExchange,
-  ResponseHeaders,
-  StreamSink,
-  WriteState,
-} from './exchange.js';
+import type { BodyRead, HttpExchange, ResponseHeaders, StreamSink, WriteState } from './exchange.js';
 import { SinkLifecycle } from './exchange.js';
 
 const TOO_LARGE: BodyRead = { kind: 'too-large' };
