@@ -42,6 +42,9 @@ export type {
   TransportDecorator,
   TransportSendOptions,
 } from './transport.js';
+export { HttpAuthError, defaultPrincipalOf } from './http-security/auth.js';
+export type { Authenticate, HttpAuthErrorOptions, HttpAuthRequest } from './http-security/auth.js';
+export { LOOPBACK_HOSTS, LOOPBACK_ORIGINS, OriginGuard } from './http-security/origin-guard.js';
 export { InboundBuffer } from './inbound-buffer.js';
 export type { InboundBufferOptions } from './inbound-buffer.js';
 export { ProtocolEngine } from './engine/engine.js';

@@ -29,8 +29,9 @@ export { createEraCache, eraCacheKey } from './client/era-cache.js';
 export type { CachedEra, EraCache } from './client/era-cache.js';
 
 // server (Streamable HTTP server, both eras; src/server/)
-export { HttpAuthError, defaultPrincipalOf } from './server/auth.js';
-export type { Authenticate, HttpAuthErrorOptions, HttpAuthRequest } from './server/auth.js';
+// Re-exported from protocol-core, where the SSE and WebSocket servers share them.
+export { HttpAuthError, defaultPrincipalOf } from '@mcpwire/protocol-core';
+export type { Authenticate, HttpAuthErrorOptions, HttpAuthRequest } from '@mcpwire/protocol-core';
 export type { StreamableHttpStats } from './server/core.js';
 export { InMemoryEventStore } from './server/event-store.js';
 export type { EventStore, InMemoryEventStoreOptions } from './server/event-store.js';

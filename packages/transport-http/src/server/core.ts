@@ -7,19 +7,20 @@
  */
 import {
   envelopeErrorResponse,
-  ErrorCode,
   eraOf,
+  ErrorCode,
+  HttpAuthError,
   type JSONRPCMessage,
   MetaKey,
+  OriginGuard,
   parseFrame,
   TransportError,
   TransportErrorCode,
   validateEnvelope,
 } from '@mcpwire/protocol-core';
 import { HeaderName } from '../shared/mcp-headers.js';
-import { HttpAuthError } from './auth.js';
 import type { HttpExchange, ResponseHeaders } from './exchange.js';
-import { acceptsPostResponses, isJsonContentType, OriginGuard } from './guards.js';
+import { acceptsPostResponses, isJsonContentType } from './guards.js';
 import type { HttpContext } from './http-context.js';
 import { LegacyHttp } from './legacy.js';
 import { ModernHttp } from './modern.js';

@@ -2,8 +2,13 @@
  * Options of the Streamable HTTP server (both entries), their defaults and range checks. Every size,
  * count and time is bounded by default.
  */
-import type { McpServer } from '@mcpwire/protocol-core';
-import { type Authenticate, defaultPrincipalOf } from './auth.js';
+import {
+  type Authenticate,
+  defaultPrincipalOf,
+  LOOPBACK_HOSTS,
+  LOOPBACK_ORIGINS,
+  type McpServer,
+} from '@mcpwire/protocol-core';
 import { type EventStore, InMemoryEventStore } from './event-store.js';
 
 /** The timers the server uses (session sweeps, SSE keep-alives); injected in tests. */
@@ -96,9 +101,6 @@ export interface ResolvedHttpOptions {
   readonly now: () => number;
 }
 
-const LOCAL_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
-const LOCAL_ORIGINS: readonly string[] = LOCAL_HOSTS.flatMap((host) => [`http://${host}`, `https://${host}`]);
-
 const GLOBAL_TIMERS: HttpServerTimers = {
   setInterval: (callback, ms) => {
     const handle = setInterval(callback, ms) as unknown as { unref?: () => void };
@@ -123,8 +125,9 @@ export function resolveHttpOptions(options: StreamableHttpServerOptions): Resolv
   const onerror = options.onerror;
   return {
     server: options.server,
-    allowedHosts: options.allowedHosts === 'any' ? undefined : (options.allowedHosts ?? LOCAL_HOSTS),
-    allowedOrigins: options.allowedOrigins === 'any' ? undefined : (options.allowedOrigins ?? LOCAL_ORIGINS),
+    allowedHosts: options.allowedHosts === 'any' ? undefined : (options.allowedHosts ?? LOOPBACK_HOSTS),
+    allowedOrigins:
+      options.allowedOrigins === 'any' ? undefined : (options.allowedOrigins ?? LOOPBACK_ORIGINS),
     maxBodyBytes: count('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024, 1),
     authenticate: options.authenticate,
     principalOf: options.principalOf ?? defaultPrincipalOf,
