@@ -19,13 +19,14 @@ import {
   validateEnvelope,
 } from '@mcpwire/protocol-core';
 import { HeaderName } from '../shared/mcp-headers.js';
+import { CorsPolicy } from './cors.js';
 import type { HttpExchange, ResponseHeaders } from './exchange.js';
 import { acceptsPostResponses, isJsonContentType } from './guards.js';
 import type { HttpContext } from './http-context.js';
 import { LegacyHttp } from './legacy.js';
 import { ModernHttp } from './modern.js';
 import { type ResolvedHttpOptions, resolveHttpOptions, type StreamableHttpServerOptions } from './options.js';
-import { JSON_HEADERS, sendError } from './responses.js';
+import { EMPTY_HEADERS, JSON_HEADERS, sendError } from './responses.js';
 import { SseWriter } from './sse.js';
 
 /** Counters of a handler, live. */
@@ -59,6 +60,7 @@ export class StreamableHttpCore implements HttpContext {
   readonly legacy: LegacyHttp;
   readonly #modern: ModernHttp;
   readonly #guard: OriginGuard;
+  readonly #cors: CorsPolicy;
   readonly #allow: string;
   #closed = false;
   #openStreams = 0;
@@ -68,6 +70,7 @@ export class StreamableHttpCore implements HttpContext {
     this.options = resolveHttpOptions(options);
     this.#guard = new OriginGuard(this.options.allowedHosts, this.options.allowedOrigins);
     this.#allow = this.options.legacy ? 'GET, POST, DELETE' : 'POST';
+    this.#cors = new CorsPolicy(this.options.cors);
     this.legacy = new LegacyHttp(this);
     this.#modern = new ModernHttp(this);
   }
@@ -126,13 +129,29 @@ export class StreamableHttpCore implements HttpContext {
       return;
     }
     // DNS-rebinding protection comes first, on every method: nothing is read from a refused origin.
-    const refusal = this.#guard.refusal(exchange.host, exchange.header('origin'));
+    const origin = exchange.header('origin');
+    const refusal = this.#guard.refusal(exchange.host, origin);
     if (refusal !== undefined) {
       sendError(exchange, 403, ErrorCode.InvalidRequest, refusal);
       return;
     }
+    // Only browsers send Origin: Node clients never pay for CORS.
+    if (origin !== undefined) exchange.extraHeaders = this.#cors.headersFor(origin);
     const method = exchange.method;
     if (method === 'POST') return this.#post(exchange);
+    if (method === 'OPTIONS') {
+      const preflight = this.#cors.preflight(
+        origin,
+        exchange.header('access-control-request-method'),
+        exchange.header('access-control-request-headers'),
+        this.#allow,
+      );
+      if (preflight !== undefined) {
+        exchange.extraHeaders = undefined;
+        exchange.respond(204, { ...EMPTY_HEADERS, ...preflight });
+        return;
+      }
+    }
     if ((method === 'GET' || method === 'DELETE') && this.options.legacy) {
       const authInfo = await this.#authenticate(exchange);
       if (authInfo === NOT_AUTHENTICATED) return;

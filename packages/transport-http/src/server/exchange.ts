@@ -67,6 +67,8 @@ export interface HttpExchange {
   respond(status: number, headers: ResponseHeaders, body?: string): void;
   /** Starts a 200 streamed response with these headers. */
   openStream(headers: ResponseHeaders, maxBufferedBytes: number): StreamSink;
+  /** Headers added to whatever this exchange answers (CORS); set by the core before it answers. */
+  extraHeaders: ResponseHeaders | undefined;
   /** True once `respond` or `openStream` was called. */
   readonly responded: boolean;
   /** True once the client went away before the response ended. */

@@ -91,6 +91,7 @@ export class NodeExchange implements HttpExchange {
   readonly #parsedBody: unknown;
   readonly #hasParsedBody: boolean;
   #responded = false;
+  extraHeaders: ResponseHeaders | undefined = undefined;
 
   constructor(req: IncomingMessage, res: ServerResponse, hasParsedBody: boolean, parsedBody: unknown) {
     this.#req = req;
@@ -174,13 +175,14 @@ export class NodeExchange implements HttpExchange {
     // The client left: nobody to answer, and writing to a destroyed response only raises errors.
     if (this.#res.destroyed) return;
     // Content-Length given here: after writeHead, end(body) would send the body chunked instead.
-    const list =
+    let list =
       status === 204 || status === 304
         ? flatHeaders(headers)
         : flatHeaders(headers).concat(
             'content-length',
             String(body === undefined ? 0 : Buffer.byteLength(body)),
           );
+    if (this.extraHeaders !== undefined) list = list.concat(flatHeaders(this.extraHeaders));
     this.#res.writeHead(status, list);
     this.#res.end(body);
   }
@@ -188,7 +190,7 @@ export class NodeExchange implements HttpExchange {
   openStream(headers: ResponseHeaders, maxBufferedBytes: number): StreamSink {
     this.#responded = true;
     const res = this.#res;
-    res.writeHead(200, headers);
+    res.writeHead(200, this.extraHeaders === undefined ? headers : { ...headers, ...this.extraHeaders });
     // The headers go with the first event written in this turn (a priming event, usually): one write
     // instead of two. A stream with nothing to say yet still opens at once, after this turn.
     queueMicrotask(() => {

@@ -33,6 +33,12 @@ export interface StreamableHttpServerOptions {
    * @default ['http://localhost', 'http://127.0.0.1', 'http://[::1]', and the same with https]
    */
   allowedOrigins?: readonly string[] | 'any' | undefined;
+  /**
+   * Answer CORS preflights (OPTIONS) and add `Access-Control-Allow-Origin` for browser pages on another
+   * origin, for the origins `allowedOrigins` lets in. With `allowedOrigins: 'any'` it is off unless set
+   * to `true` explicitly (then every origin may read answers). @default true unless `allowedOrigins` is 'any'
+   */
+  cors?: boolean | undefined;
   /** Largest POST body accepted, in bytes, checked before parsing (413). @default 4_194_304 */
   maxBodyBytes?: number | undefined;
   /**
@@ -85,6 +91,7 @@ export interface ResolvedHttpOptions {
   readonly server: McpServer;
   readonly allowedHosts: readonly string[] | undefined;
   readonly allowedOrigins: readonly string[] | undefined;
+  readonly cors: boolean;
   readonly maxBodyBytes: number;
   readonly authenticate: Authenticate | undefined;
   readonly principalOf: (authInfo: unknown) => string | undefined;
@@ -128,6 +135,7 @@ export function resolveHttpOptions(options: StreamableHttpServerOptions): Resolv
     allowedHosts: options.allowedHosts === 'any' ? undefined : (options.allowedHosts ?? LOOPBACK_HOSTS),
     allowedOrigins:
       options.allowedOrigins === 'any' ? undefined : (options.allowedOrigins ?? LOOPBACK_ORIGINS),
+    cors: options.cors ?? options.allowedOrigins !== 'any',
     maxBodyBytes: count('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024, 1),
     authenticate: options.authenticate,
     principalOf: options.principalOf ?? defaultPrincipalOf,

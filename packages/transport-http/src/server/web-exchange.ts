@@ -100,6 +100,7 @@ export class WebExchange implements HttpExchange {
   readonly #request: Request;
   #resolve: ((response: Response) => void) | undefined = undefined;
   #responded = false;
+  extraHeaders: ResponseHeaders | undefined = undefined;
   #aborted = false;
   #abortListeners: (() => void)[] | undefined = undefined;
   #sink: WebStreamSink | undefined = undefined;
@@ -191,7 +192,8 @@ export class WebExchange implements HttpExchange {
   respond(status: number, headers: ResponseHeaders, body?: string): void {
     if (this.#responded) return;
     this.#responded = true;
-    this.#resolve!(new Response(body ?? null, { status, headers }));
+    const all = this.extraHeaders === undefined ? headers : { ...headers, ...this.extraHeaders };
+    this.#resolve!(new Response(body ?? null, { status, headers: all }));
   }
 
   openStream(headers: ResponseHeaders, maxBufferedBytes: number): StreamSink {
@@ -199,7 +201,8 @@ export class WebExchange implements HttpExchange {
     // A cancelled body is the Web runtimes' way of saying the client left.
     const sink = new WebStreamSink(maxBufferedBytes, () => this.#abort());
     this.#sink = sink;
-    this.#resolve!(new Response(sink.readable, { status: 200, headers }));
+    const all = this.extraHeaders === undefined ? headers : { ...headers, ...this.extraHeaders };
+    this.#resolve!(new Response(sink.readable, { status: 200, headers: all }));
     return sink;
   }
 
