@@ -4,6 +4,7 @@
 # then one closing line with the test counts.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/ensure-chromium.sh
 rm -f packages/*/.test-results.json apps/*/.test-results.json conformance/.results.json
 turbo run build typecheck lint test check:package --continue --cache-dir=.turbo/cache "$@"
 checks=$?

@@ -1,0 +1,22 @@
+import { defineConfig } from 'tsup';
+
+// The test page, bundled for the browser: everything inlined (protocol-core, zod, the `./fetch` entry
+// of transport-http), from the workspace sources through the `@mcpwire/source` condition, so the page
+// needs no other package built. `index.html` is copied next to `main.js`.
+export default defineConfig({
+  entry: { main: 'src/page/main.ts' },
+  outDir: 'dist/page',
+  format: ['esm'],
+  platform: 'browser',
+  target: 'es2022',
+  tsconfig: 'tsconfig.page.json',
+  sourcemap: true,
+  clean: true,
+  dts: false,
+  splitting: false,
+  noExternal: [/./],
+  publicDir: 'src/page/static',
+  esbuildOptions(options) {
+    options.conditions = ['@mcpwire/source', 'browser', 'module'];
+  },
+});
