@@ -147,4 +147,37 @@ describe('a Node client that stops reading', () => {
       }),
     ]);
   });
+
+  it('still delivers one message larger than the cap to a client that reads (the cap bounds backlog, not size)', async () => {
+    const server = testServer();
+    const errors: Error[] = [];
+    const handler = createStreamableHttpHandler({
+      server,
+      maxStreamBufferBytes: 50_000,
+      onerror: (e) => errors.push(e),
+    });
+    handlers.push(handler);
+    const sessionId = await session(handler);
+    // The socket takes 10 kB at once; the rest of the 200 kB event waits in writableLength.
+    const res = new StuckResponse(10_000);
+    const get = fakeRequest('GET', {
+      accept: 'text/event-stream',
+      'mcp-session-id': sessionId,
+      'mcp-protocol-version': LEGACY,
+    });
+    await handler.handleNode(get, res as unknown as ServerResponse);
+    const big = 'b'.repeat(200_000);
+    const sent = server.connections[0]!.engine.notify('notifications/message', { level: 'info', data: big });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(res.destroyed).toBe(false);
+    expect(res.written).toContain(big);
+    res.drain();
+    await sent;
+    // Now a backlog above the cap builds up while the client stops reading again: that one is cut.
+    server.sendLoggingMessage({ level: 'info', data: big });
+    server.sendLoggingMessage({ level: 'info', data: 'after' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(res.destroyed).toBe(true);
+    expect(errors).toHaveLength(1);
+  });
 });

@@ -53,14 +53,15 @@ class NodeStreamSink extends SinkLifecycle implements StreamSink {
   write(chunk: string, replay?: boolean): WriteState {
     if (this.stopped) return 'closed';
     if (replay === true) this.#maxBuffered += Buffer.byteLength(chunk);
-    const belowMark = this.#res.write(chunk);
-    // writableLength grows only once the socket stopped taking data: a client that does not read.
+    // writableLength grows only once the socket stopped taking data: a client that does not read. It
+    // is checked before the write, so one message larger than the cap still goes to a reading client
+    // (at most the cap plus one message is ever held).
     if (this.#res.writableLength > this.#maxBuffered) {
       this.stop('overflow');
       this.#res.destroy();
       return 'overflow';
     }
-    return belowMark ? 'ok' : 'full';
+    return this.#res.write(chunk) ? 'ok' : 'full';
   }
 
   drained(): Promise<void> {
@@ -69,15 +70,14 @@ class NodeStreamSink extends SinkLifecycle implements StreamSink {
 
   end(chunk?: string): WriteState {
     if (this.stopped) return 'closed';
-    let last = chunk;
-    // A chunk that might pass the cap (UTF-8 takes at most 3 bytes per UTF-16 unit) is written as any
-    // other, so an overflow is caught as before; a small one goes out with the end in one write.
-    if (last !== undefined && this.#res.writableLength + last.length * 3 > this.#maxBuffered) {
-      if (this.write(last) === 'overflow') return 'overflow';
-      last = undefined;
+    // The same check as write(): the last chunk goes out with the end, in one write.
+    if (chunk !== undefined && this.#res.writableLength > this.#maxBuffered) {
+      this.stop('overflow');
+      this.#res.destroy();
+      return 'overflow';
     }
     this.stop('ended');
-    this.#res.end(last);
+    this.#res.end(chunk);
     return 'ok';
   }
 }

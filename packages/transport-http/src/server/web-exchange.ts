@@ -55,16 +55,16 @@ class WebStreamSink extends SinkLifecycle implements StreamSink {
     const controller = this.#controller!;
     const bytes = encoder.encode(chunk);
     if (replay === true) this.#maxBuffered += bytes.byteLength;
-    controller.enqueue(bytes);
-    const desired = controller.desiredSize ?? 0;
-    if (HIGH_WATER_MARK - desired > this.#maxBuffered) {
+    // Checked before the enqueue, as on Node: a message larger than the cap still reaches a reader.
+    if (HIGH_WATER_MARK - (controller.desiredSize ?? 0) > this.#maxBuffered) {
       this.stop('overflow');
-      // Closed, not errored: what is queued (at most the cap) still reaches a client that reads late,
-      // so every event id it sees was delivered, and a resume from the last one loses nothing.
+      // Closed, not errored: what is queued (at most the cap plus one message) still reaches a client
+      // that reads late, so every event id it sees was delivered, and a resume from the last one loses nothing.
       controller.close();
       return 'overflow';
     }
-    return desired > 0 ? 'ok' : 'full';
+    controller.enqueue(bytes);
+    return (controller.desiredSize ?? 0) > 0 ? 'ok' : 'full';
   }
 
   drained(): Promise<void> {
