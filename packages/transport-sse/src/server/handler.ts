@@ -1,0 +1,328 @@
+/**
+ * The HTTP+SSE endpoint pair (2024-11-05 "HTTP with SSE") for node:http, Express or Fastify (raw
+ * req/res): `GET ssePath` opens a session's event stream, whose first event (`endpoint`) names where
+ * the client POSTs its messages (`messagesPath?sessionId=…`). Refusals come before any work: Host and
+ * Origin (403), authentication (401/403), media type (415), size (413), unknown session (404).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  envelopeErrorResponse,
+  ErrorCode,
+  HttpAuthError,
+  type JSONRPCMessage,
+  OriginGuard,
+  parseFrame,
+  TransportError,
+  TransportErrorCode,
+  validateEnvelope,
+} from '@mcpwire/protocol-core';
+import { frameError } from '../shared/frame-errors.js';
+import { SseEventStream, type StreamEnd } from './event-stream.js';
+import { type ResolvedSseServerOptions, resolveSseServerOptions, type SseServerOptions } from './options.js';
+import { isJsonContentType, readBody } from './read-body.js';
+import { requestInfoOf, sessionIdOf } from './request-info.js';
+import { sendAccepted, sendError, sendJson } from './responses.js';
+import { newSessionId } from './session-id.js';
+import { type SessionHost, SseSession } from './session-transport.js';
+
+/** Counters of a handler, live. */
+export interface SseServerStats {
+  /** Sessions (open streams) now. */
+  readonly sessions: number;
+  /** Sessions opened since the handler was made. */
+  readonly sessionsCreated: number;
+  /** Sessions closed because their client stopped reading (`maxStreamBufferBytes`). */
+  readonly overflows: number;
+  /** GETs refused because `maxSessions` streams were open. */
+  readonly refusedSessions: number;
+}
+
+/** An HTTP+SSE endpoint pair for Node. */
+export interface SseServerHandler {
+  /**
+   * Serves one request if its path is `ssePath` or `messagesPath` and returns true (the answer is
+   * written asynchronously; failures go to `onerror`); returns false, touching nothing, for any
+   * other path, so the same node:http server can route it elsewhere. `parsedBody` is a POST body a
+   * framework parsed already (Express `express.json()`); its size was then checked by that framework.
+   */
+  handleNode(req: IncomingMessage, res: ServerResponse, parsedBody?: unknown): boolean;
+  /** Live counters. */
+  stats(): SseServerStats;
+  /** Ends every stream and closes every session; later GETs get 503, later POSTs 404. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Seconds a client is told to wait when `maxSessions` streams are open. */
+const RETRY_AFTER_SECONDS = '30';
+const NOT_AUTHENTICATED = Symbol('not authenticated');
+const NO_BODY = Symbol('no parsed body');
+
+/** The handler's state: its sessions and counters. */
+class SseServerCore implements SessionHost {
+  readonly options: ResolvedSseServerOptions;
+  readonly #guard: OriginGuard;
+  readonly #sessions = new Map<string, SseSession>();
+  #closed = false;
+  #created = 0;
+  #overflows = 0;
+  #refused = 0;
+
+  constructor(options: SseServerOptions) {
+    this.options = resolveSseServerOptions(options);
+    this.#guard = new OriginGuard(this.options.allowedHosts, this.options.allowedOrigins);
+  }
+
+  stats(): SseServerStats {
+    return {
+      sessions: this.#sessions.size,
+      sessionsCreated: this.#created,
+      overflows: this.#overflows,
+      refusedSessions: this.#refused,
+    };
+  }
+
+  handleNode(req: IncomingMessage, res: ServerResponse, parsedBody: unknown): boolean {
+    const target = req.url ?? '/';
+    const queryAt = target.indexOf('?');
+    const path = queryAt < 0 ? target : target.slice(0, queryAt);
+    const { ssePath, messagesPath } = this.options;
+    if (path !== ssePath && path !== messagesPath) return false;
+    // DNS-rebinding protection comes first, on every method: nothing is read from a refused origin.
+    const refusal = this.#guard.refusal(req.headers.host, req.headers.origin);
+    if (refusal !== undefined) {
+      sendError(res, 403, ErrorCode.InvalidRequest, refusal);
+      return true;
+    }
+    const method = req.method;
+    let served: Promise<void>;
+    if (path === ssePath && method === 'GET') served = this.#get(req, res);
+    else if (path === messagesPath && method === 'POST')
+      served = this.#post(req, res, sessionIdOf(target, queryAt), parsedBody);
+    else {
+      const allow = path === ssePath ? 'GET' : 'POST';
+      sendError(res, 405, ErrorCode.InvalidRequest, `Method Not Allowed: ${method}`, { allow });
+      return true;
+    }
+    served.catch((error: unknown) => {
+      this.options.report(error);
+      sendError(res, 500, ErrorCode.InternalError, 'Internal error');
+    });
+    return true;
+  }
+
+  sessionClosed(session: SseSession, reason: StreamEnd): void {
+    if (this.#sessions.get(session.sessionId) === session) this.#sessions.delete(session.sessionId);
+    if (reason === 'overflow') this.#overflows++;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const sessions = [...this.#sessions.values()];
+    await Promise.all(sessions.map((session) => session.close()));
+  }
+
+  async #get(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const options = this.options;
+    if (this.#closed) {
+      sendError(res, 503, ErrorCode.InternalError, 'Service Unavailable: the server is closed');
+      return;
+    }
+    const authInfo = await this.#authenticate(req, res);
+    if (authInfo === NOT_AUTHENTICATED) return;
+    // The handler may have closed while the hook ran: no session may outlive close().
+    if (this.#closed) {
+      sendError(res, 503, ErrorCode.InternalError, 'Service Unavailable: the server is closed');
+      return;
+    }
+    if (this.#sessions.size >= options.maxSessions) {
+      this.#refused++;
+      sendError(
+        res,
+        503,
+        ErrorCode.InternalError,
+        `Service Unavailable: too many sessions (limit ${options.maxSessions})`,
+        { 'retry-after': RETRY_AFTER_SECONDS },
+      );
+      return;
+    }
+    const sessionId = newSessionId();
+    // Relative to the GET's URL, as the official SDK sends it: the client resolves it against that.
+    const endpoint = `${options.messagesPath}?sessionId=${sessionId}`;
+    const stream = new SseEventStream(res, `event: endpoint\ndata: ${endpoint}\n\n`, {
+      keepAliveMs: options.keepAliveMs,
+      maxBufferedBytes: options.maxStreamBufferBytes,
+      timers: options.timers,
+    });
+    const session = new SseSession(this, sessionId, options.principalOf(authInfo), stream);
+    this.#sessions.set(sessionId, session);
+    this.#created++;
+    try {
+      await options.connect(session, { sessionId, authInfo, headers: req.headers });
+    } catch (error) {
+      options.report(error);
+      await session.close();
+    }
+  }
+
+  async #post(
+    req: IncomingMessage,
+    res: ServerResponse,
+    sessionId: string | undefined,
+    parsedBody: unknown,
+  ): Promise<void> {
+    const options = this.options;
+    if (sessionId === undefined) {
+      sendError(res, 400, ErrorCode.InvalidRequest, 'Bad Request: the sessionId query parameter is required');
+      return;
+    }
+    if (!isJsonContentType(req.headers['content-type'])) {
+      sendError(
+        res,
+        415,
+        ErrorCode.InvalidRequest,
+        'Unsupported Media Type: Content-Type must be application/json',
+      );
+      return;
+    }
+    // No hook, no await: most endpoints authenticate elsewhere or not at all.
+    const authInfo = options.authenticate === undefined ? undefined : await this.#authenticate(req, res);
+    if (authInfo === NOT_AUTHENTICATED) return;
+    const session = this.#sessions.get(sessionId);
+    // Another principal's session is answered like an unknown one, so a leaked id reveals nothing.
+    if (session === undefined || session.closed || session.principal !== options.principalOf(authInfo)) {
+      sendError(res, 404, ErrorCode.InvalidRequest, 'Not Found: unknown or ended session');
+      return;
+    }
+    const messages = await this.#readMessages(req, res, session, parsedBody);
+    if (messages === undefined) return;
+    sendAccepted(res);
+    session.deliver(messages, { requestInfo: requestInfoOf(req), authInfo });
+  }
+
+  /** The POSTed messages; undefined once a refusal was sent (and reported to the session). */
+  async #readMessages(
+    req: IncomingMessage,
+    res: ServerResponse,
+    session: SseSession,
+    parsedBody: unknown,
+  ): Promise<readonly JSONRPCMessage[] | undefined> {
+    if (parsedBody !== NO_BODY) return this.#checkParsed(res, session, parsedBody);
+    const limit = this.options.maxBodyBytes;
+    const body = await readBody(req, limit);
+    if (body.kind === 'aborted') return undefined;
+    if (body.kind === 'too-large') {
+      session.fail(
+        new TransportError(
+          TransportErrorCode.MessageTooLarge,
+          `Session ${session.sessionId}: a POST body was larger than ${limit} bytes (maxBodyBytes)`,
+          { limit: { name: 'maxBodyBytes', value: limit } },
+        ),
+      );
+      // The rest of the body is not read: the connection closes after the answer.
+      sendError(res, 413, ErrorCode.InvalidRequest, `Payload Too Large: the body exceeds ${limit} bytes`, {
+        connection: 'close',
+      });
+      return undefined;
+    }
+    if (body.kind === 'bad-encoding') {
+      session.fail(
+        new TransportError(
+          TransportErrorCode.Parse,
+          `Session ${session.sessionId}: a POST body is not UTF-8`,
+        ),
+      );
+      sendJson(
+        res,
+        400,
+        JSON.stringify({
+          jsonrpc: '2.0',
+          id: null,
+          error: { code: ErrorCode.ParseError, message: 'Parse error: the body is not valid UTF-8' },
+        }),
+      );
+      return undefined;
+    }
+    const text = body.text;
+    const frame = parseFrame(text, { allowBatch: session.acceptsBatch });
+    if (frame.errors.length === 0) return frame.messages;
+    // A POST is taken whole or refused whole: nothing of a batch with an invalid member is delivered.
+    for (const error of frame.errors) session.fail(frameError(error, text, `Session ${session.sessionId}`));
+    const answers = frame.errors.filter((error) => !error.responseLike).map(envelopeErrorResponse);
+    const batch = text.trimStart().startsWith('[') && session.acceptsBatch;
+    const first = answers[0] ?? envelopeErrorResponse(frame.errors[0]!);
+    sendJson(res, 400, JSON.stringify(batch ? answers : first));
+    return undefined;
+  }
+
+  /** A body a framework parsed already gets the same envelope and batch checks. */
+  #checkParsed(
+    res: ServerResponse,
+    session: SseSession,
+    value: unknown,
+  ): readonly JSONRPCMessage[] | undefined {
+    const items = Array.isArray(value) && session.acceptsBatch ? value : [value];
+    const messages: JSONRPCMessage[] = [];
+    for (const item of items) {
+      const checked = validateEnvelope(item);
+      if (checked.ok) {
+        messages.push(checked.message);
+        continue;
+      }
+      session.fail(frameError(checked.error, JSON.stringify(item) ?? '', `Session ${session.sessionId}`));
+      sendJson(res, 400, JSON.stringify(envelopeErrorResponse(checked.error)));
+      return undefined;
+    }
+    if (messages.length === 0) {
+      sendError(res, 400, ErrorCode.InvalidRequest, 'Invalid Request: empty batch');
+      return undefined;
+    }
+    return messages;
+  }
+
+  /** The hook's principal; `NOT_AUTHENTICATED` once a refusal (401/403) or a failure (500) was sent. */
+  async #authenticate(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+    const authenticate = this.options.authenticate;
+    if (authenticate === undefined) return undefined;
+    try {
+      return await authenticate({
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: req.headers,
+        header: (name) => {
+          const value = req.headers[name.toLowerCase()];
+          return Array.isArray(value) ? value.join(', ') : value;
+        },
+      });
+    } catch (error) {
+      if (error instanceof HttpAuthError) {
+        const headers =
+          error.status === 401 && error.wwwAuthenticate !== undefined
+            ? { 'www-authenticate': error.wwwAuthenticate }
+            : undefined;
+        sendError(res, error.status, ErrorCode.InvalidRequest, error.message, headers);
+      } else {
+        this.options.report(error);
+        sendError(res, 500, ErrorCode.InternalError, 'Internal error');
+      }
+      return NOT_AUTHENTICATED;
+    }
+  }
+}
+
+/**
+ * Creates the HTTP+SSE endpoints (GET `ssePath`, POST `messagesPath`) for Node.
+ * @example
+ * const sse = createSseServerHandler({ server: mcpServer });
+ * http.createServer((req, res) => {
+ *   if (!sse.handleNode(req, res)) res.writeHead(404).end();
+ * }).listen(3000, '127.0.0.1');
+ */
+export function createSseServerHandler(options: SseServerOptions): SseServerHandler {
+  const core = new SseServerCore(options);
+  return {
+    handleNode: (req, res, parsedBody) =>
+      core.handleNode(req, res, parsedBody === undefined ? NO_BODY : parsedBody),
+    stats: () => core.stats(),
+    close: () => core.close(),
+  };
+}

@@ -1,0 +1,67 @@
+/** `listenSse`: the HTTP+SSE endpoints on a new node:http server, in one call. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSseServerHandler, type SseServerHandler } from './handler.js';
+import type { SseServerOptions } from './options.js';
+
+/** Options of {@link listenSse}. */
+export interface ListenSseOptions extends SseServerOptions {
+  /** The port; 0 picks a free one. @default 0 */
+  port?: number | undefined;
+  /**
+   * The interface to bind. Binding beyond loopback also needs `allowedHosts` (and `allowedOrigins`
+   * for browsers): the default lists accept localhost names only. @default '127.0.0.1'
+   */
+  host?: string | undefined;
+}
+
+/** A listening HTTP+SSE server. */
+export interface SseListener {
+  /** The event stream's URL, what clients connect to, e.g. `http://127.0.0.1:41234/sse`. */
+  readonly url: string;
+  /** The bound port (the real one when 0 was asked). */
+  readonly port: number;
+  /** The handler behind it (stats). */
+  readonly handler: SseServerHandler;
+  /** Ends every session and stream, then stops listening. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `server` over HTTP+SSE on a new node:http server bound to 127.0.0.1 by default; other paths
+ * are answered 404.
+ * @example
+ * const { url, close } = await listenSse({ server: mcpServer, port: 3001 });
+ * // clients: createSseClientTransport({ url }) — url is http://127.0.0.1:3001/sse
+ */
+export async function listenSse(options: ListenSseOptions): Promise<SseListener> {
+  const host = options.host ?? '127.0.0.1';
+  const handler = createSseServerHandler(options);
+  const httpServer = createServer((req, res) => {
+    if (handler.handleNode(req, res)) return;
+    res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-cache' });
+    res.end('Not Found');
+  });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 0, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}${options.ssePath ?? '/sse'}`,
+    port,
+    handler,
+    close: async () => {
+      await handler.close();
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        // Keep-alive sockets would hold close() open until they time out.
+        httpServer.closeAllConnections();
+      });
+    },
+  };
+}

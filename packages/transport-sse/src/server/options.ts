@@ -1,0 +1,174 @@
+/**
+ * Options of the HTTP+SSE server handler, their defaults and range checks. Every size, count and time
+ * is bounded by default.
+ */
+import {
+  type Authenticate,
+  defaultPrincipalOf,
+  LOOPBACK_HOSTS,
+  LOOPBACK_ORIGINS,
+  type Transport,
+} from '@mcpwire/protocol-core';
+import type { SseServerTransport } from './session-transport.js';
+
+/** The timers the server arms (keep-alive comments); inject fakes in tests. */
+export interface SseServerTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** What the handler knows about a new connection when it hands its transport over. */
+export interface SseConnectionInfo {
+  /** The new session's id (also `transport.sessionId`). */
+  readonly sessionId: string;
+  /** What `authenticate` returned for the GET that opened the stream. */
+  readonly authInfo: unknown;
+  /** The GET request's headers (lower-case names). */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+/** A server that serves many connections, such as `McpServer`: `connect` is called once per stream. */
+export interface SseConnectableServer {
+  connect(transport: Transport): Promise<unknown>;
+}
+
+/**
+ * Called once per new stream with its transport, e.g. to create an official SDK 1.x `Server` per
+ * session (`(transport) => makeServer().connect(transport)`). The transport is not started yet.
+ */
+export type SseConnectHandler = (transport: SseServerTransport, info: SseConnectionInfo) => unknown;
+
+/** Options of `createSseServerHandler` and `listenSse`. */
+export interface SseServerOptions {
+  /** Serves each connection: a server with `connect(transport)` (our `McpServer`), or a factory. */
+  server: SseConnectableServer | SseConnectHandler;
+  /** Path of the event stream (GET). @default '/sse' */
+  ssePath?: string | undefined;
+  /** Path clients POST their messages to; the `endpoint` event names it with `?sessionId=`. @default '/messages' */
+  messagesPath?: string | undefined;
+  /**
+   * Accepted `Host` values (DNS-rebinding protection): a name without a port accepts any port, and
+   * `[::1]` is written with brackets. A request without Host, or with another one, is answered 403.
+   * `'any'` turns the check off (behind a proxy that checks it). @default ['localhost', '127.0.0.1', '[::1]']
+   */
+  allowedHosts?: readonly string[] | 'any' | undefined;
+  /**
+   * Accepted `Origin` values when the header is present (browsers send it): full origins, a port-less
+   * one accepting any port. Others, `null` included, are answered 403. `'any'` turns the check off.
+   * @default ['http://localhost', 'http://127.0.0.1', 'http://[::1]', and the same with https]
+   */
+  allowedOrigins?: readonly string[] | 'any' | undefined;
+  /**
+   * Resolves the principal of each GET and POST from its method, URL and headers, or throws
+   * `HttpAuthError` (401/403). Its result reaches handlers as `authInfo` and binds the session.
+   * @default none (every request is anonymous)
+   */
+  authenticate?: Authenticate | undefined;
+  /**
+   * Names the principal a session is bound to: a POST of another principal is answered 404, as if
+   * the session did not exist.
+   * @default `authInfo.subject`, `.sub`, `.userId`, `.clientId` or `.token`
+   */
+  principalOf?: ((authInfo: unknown) => string | undefined) | undefined;
+  /** Largest POST body accepted, in bytes, counted while reading and before parsing (413). @default 4_194_304 */
+  maxBodyBytes?: number | undefined;
+  /** Streams open at once; a GET beyond it is answered 503 with `Retry-After`. @default 10_000 */
+  maxSessions?: number | undefined;
+  /** Interval of `: keep-alive` comment lines on each stream, in ms; 0 sends none. @default 15_000 */
+  keepAliveMs?: number | undefined;
+  /**
+   * Bytes of SSE output a stream may hold unflushed for a client that does not read; a write finding
+   * more than this still unflushed cuts the stream and closes the session with
+   * `MCPWIRE_ERR_LIMIT_EXCEEDED` on its `onerror` (so at most this plus one event is held). Every answer
+   * shares the one stream: size it for the answers legitimately in flight at once. @default 1_048_576
+   */
+  maxStreamBufferBytes?: number | undefined;
+  /** Messages a session holds before its transport is started. @default 10_000 */
+  maxQueued?: number | undefined;
+  /** Handler-level errors: a failing `connect`, a throwing `authenticate`. Never thrown. @default ignored */
+  onerror?: ((error: Error) => void) | undefined;
+  /** Timers for keep-alives. @default the global setTimeout / clearTimeout (unref'd) */
+  timers?: SseServerTimers | undefined;
+}
+
+/** The options with every default applied. */
+export interface ResolvedSseServerOptions {
+  readonly connect: (transport: SseServerTransport, info: SseConnectionInfo) => unknown;
+  readonly ssePath: string;
+  readonly messagesPath: string;
+  readonly allowedHosts: readonly string[] | undefined;
+  readonly allowedOrigins: readonly string[] | undefined;
+  readonly authenticate: Authenticate | undefined;
+  readonly principalOf: (authInfo: unknown) => string | undefined;
+  readonly maxBodyBytes: number;
+  readonly maxSessions: number;
+  readonly keepAliveMs: number;
+  readonly maxStreamBufferBytes: number;
+  readonly maxQueued: number;
+  readonly report: (error: unknown) => void;
+  readonly timers: SseServerTimers;
+}
+
+const GLOBAL_TIMERS: SseServerTimers = {
+  setTimeout: (callback, ms) => {
+    const handle = setTimeout(callback, ms);
+    // Keep-alives must not keep a Node process alive on their own.
+    handle.unref?.();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as Parameters<typeof clearTimeout>[0]),
+};
+
+function count(name: string, value: number | undefined, fallback: number, min: number): number {
+  const resolved = value ?? fallback;
+  if (!Number.isSafeInteger(resolved) || resolved < min) {
+    throw new RangeError(`SseServerOptions.${name} must be an integer >= ${min}, got ${resolved}`);
+  }
+  return resolved;
+}
+
+function path(name: string, value: string | undefined, fallback: string): string {
+  const resolved = value ?? fallback;
+  if (!resolved.startsWith('/') || resolved.includes('?') || resolved.includes('#')) {
+    throw new RangeError(`SseServerOptions.${name} must be a path starting with "/", got "${resolved}"`);
+  }
+  return resolved;
+}
+
+/** Applies the defaults; throws RangeError or TypeError on a bad value. */
+export function resolveSseServerOptions(options: SseServerOptions): ResolvedSseServerOptions {
+  const server = options?.server;
+  if (server === undefined || server === null) throw new TypeError('SseServerOptions.server is required');
+  let connect: ResolvedSseServerOptions['connect'];
+  if (typeof server === 'function') connect = server;
+  else if (typeof server.connect === 'function') connect = (transport) => server.connect(transport);
+  else throw new TypeError('SseServerOptions.server must have connect(transport) or be a function');
+  const ssePath = path('ssePath', options.ssePath, '/sse');
+  const messagesPath = path('messagesPath', options.messagesPath, '/messages');
+  if (ssePath === messagesPath)
+    throw new RangeError('SseServerOptions: ssePath and messagesPath must differ');
+  const onerror = options.onerror;
+  return {
+    connect,
+    ssePath,
+    messagesPath,
+    allowedHosts: options.allowedHosts === 'any' ? undefined : (options.allowedHosts ?? LOOPBACK_HOSTS),
+    allowedOrigins:
+      options.allowedOrigins === 'any' ? undefined : (options.allowedOrigins ?? LOOPBACK_ORIGINS),
+    authenticate: options.authenticate,
+    principalOf: options.principalOf ?? defaultPrincipalOf,
+    maxBodyBytes: count('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024, 1),
+    maxSessions: count('maxSessions', options.maxSessions, 10_000, 1),
+    keepAliveMs: count('keepAliveMs', options.keepAliveMs, 15_000, 0),
+    maxStreamBufferBytes: count('maxStreamBufferBytes', options.maxStreamBufferBytes, 1024 * 1024, 1),
+    maxQueued: count('maxQueued', options.maxQueued, 10_000, 1),
+    report: (error) => {
+      try {
+        onerror?.(error instanceof Error ? error : new Error(String(error)));
+      } catch {
+        // An observer that throws must not break request handling.
+      }
+    },
+    timers: options.timers ?? GLOBAL_TIMERS,
+  };
+}

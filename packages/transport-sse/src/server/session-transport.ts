@@ -1,0 +1,171 @@
+/**
+ * One HTTP+SSE connection as a `Transport`: what the server sends goes out as `event: message` on the
+ * connection's stream; what the client POSTs to the session's endpoint arrives through `onmessage`.
+ * Created by the handler for each GET, never by users; the stream ending closes it, and closing it
+ * ends the stream.
+ */
+import {
+  InboundBuffer,
+  type JSONRPCMessage,
+  type MessageCallback,
+  type MessageExtraInfo,
+  type Transport,
+  type TransportSendOptions,
+  TransportError,
+  TransportErrorCode,
+} from '@mcpwire/protocol-core';
+import { allowsBatch } from '../shared/batch.js';
+import type { SseEventStream, StreamEnd } from './event-stream.js';
+import type { ResolvedSseServerOptions } from './options.js';
+
+/** The server side of one HTTP+SSE connection, as handed to `server.connect` or the connect factory. */
+export interface SseServerTransport extends Transport {
+  /** The session id the `endpoint` event carries as `?sessionId=`. */
+  readonly sessionId: string;
+  /** The revision negotiated on this connection (set by the server through `setProtocolVersion`). */
+  readonly protocolVersion: string | undefined;
+  /** True once the connection is closed, whoever closed it. */
+  readonly closed: boolean;
+  /** Records the negotiated revision; from it, POSTs may carry batches (2024-11-05, 2025-03-26). */
+  setProtocolVersion(version: string): void;
+}
+
+/** What a session needs from the handler that owns it. */
+export interface SessionHost {
+  readonly options: ResolvedSseServerOptions;
+  /** Called once when the session closed, whatever closed it. */
+  sessionClosed(session: SseSession, reason: StreamEnd): void;
+}
+
+const RESOLVED: Promise<void> = Promise.resolve();
+
+/** The handler's implementation of {@link SseServerTransport}. */
+export class SseSession implements SseServerTransport {
+  onclose?: (() => void) | undefined;
+  onerror?: ((error: Error) => void) | undefined;
+  onmessage?: MessageCallback | undefined;
+  readonly sessionId: string;
+  /** The principal of the GET that opened the stream: every POST must come from it. */
+  readonly principal: string | undefined;
+  readonly #host: SessionHost;
+  readonly #stream: SseEventStream;
+  readonly #inbound: InboundBuffer;
+  #protocolVersion: string | undefined = undefined;
+  #batches = false;
+  #closed = false;
+
+  constructor(host: SessionHost, sessionId: string, principal: string | undefined, stream: SseEventStream) {
+    this.#host = host;
+    this.sessionId = sessionId;
+    this.principal = principal;
+    this.#stream = stream;
+    this.#inbound = new InboundBuffer(this, { maxQueued: host.options.maxQueued });
+    stream.onclose = (reason) => this.#streamStopped(reason);
+  }
+
+  get protocolVersion(): string | undefined {
+    return this.#protocolVersion;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** True when a POST may carry a JSON-RPC batch (see `BATCH_PROTOCOL_VERSIONS`). */
+  get acceptsBatch(): boolean {
+    return this.#batches;
+  }
+
+  async start(): Promise<void> {
+    this.#inbound.start();
+  }
+
+  setProtocolVersion(version: string): void {
+    this.#protocolVersion = version;
+    this.#batches = allowsBatch(version);
+  }
+
+  /** Hands POSTed messages to the server, in order (queued until `start`). */
+  deliver(messages: readonly JSONRPCMessage[], extra: MessageExtraInfo): void {
+    for (const message of messages) {
+      // A throwing onmessage must not lose the messages behind it in a batch.
+      try {
+        this.#inbound.deliver(message, extra);
+      } catch (error) {
+        this.#inbound.fail(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+  }
+
+  /** Reports a refused POST (malformed, too large) to the server's `onerror`. */
+  fail(error: Error): void {
+    this.#inbound.fail(error);
+  }
+
+  send(message: JSONRPCMessage, _options?: TransportSendOptions): Promise<void> {
+    if (this.#closed) return Promise.reject(this.#closedError());
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(message);
+      if (typeof json !== 'string') throw new TypeError(`JSON.stringify gave ${typeof json}`);
+    } catch (error) {
+      return Promise.reject(
+        new TransportError(
+          TransportErrorCode.SendValidation,
+          `Session ${this.sessionId}: the message is not serializable to JSON`,
+          {},
+          error,
+        ),
+      );
+    }
+    // JSON text never holds a raw CR or LF, so one `data:` line carries the whole message.
+    const state = this.#stream.write(`event: message\ndata: ${json}\n\n`);
+    if (state === 'ok') return RESOLVED;
+    if (state === 'full') return this.#stream.drained().then((drained) => this.#afterDrain(drained));
+    if (state === 'overflow') return Promise.reject(this.#overflowError());
+    return Promise.reject(this.#closedError());
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    // The stream's onclose sees the session closed already: a local close is not reported as an error.
+    this.#closed = true;
+    this.#stream.end();
+    this.#host.sessionClosed(this, 'ended');
+    this.#inbound.flushClose();
+  }
+
+  #afterDrain(drained: boolean): void {
+    if (!drained) throw this.#closedError();
+  }
+
+  #streamStopped(reason: StreamEnd): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#host.sessionClosed(this, reason);
+    // Called from the response's 'close' event: a callback that throws here would be uncaught.
+    try {
+      if (reason === 'overflow') this.#inbound.fail(this.#overflowError());
+    } catch (error) {
+      this.#host.options.report(error);
+    }
+    try {
+      this.#inbound.closed();
+    } catch (error) {
+      this.#host.options.report(error);
+    }
+  }
+
+  #overflowError(): TransportError {
+    const limit = this.#host.options.maxStreamBufferBytes;
+    return new TransportError(
+      TransportErrorCode.LimitExceeded,
+      `Session ${this.sessionId} closed: the client did not read its event stream (more than ${limit} bytes buffered)`,
+      { limit: { name: 'maxStreamBufferBytes', value: limit } },
+    );
+  }
+
+  #closedError(): TransportError {
+    return new TransportError(TransportErrorCode.Closed, `Session ${this.sessionId} is closed`);
+  }
+}

@@ -1,0 +1,81 @@
+// The public surface of both entries (names and the types users write against), and the `./fetch`
+// entry's promise: nothing in its import graph reaches `node:` or undici.
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Transport } from '@mcpwire/protocol-core';
+import type { Dispatcher } from 'undici';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import * as fetchEntry from '../src/fetch.js';
+import * as nodeEntry from '../src/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/g;
+
+/** The bare packages reachable from `entry` through our own sources and protocol-core's. */
+function packagesOf(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    // Comments hold examples that import things: not imports.
+    const source = readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
+    for (const [, specifier] of source.matchAll(IMPORT)) {
+      if (specifier === undefined) continue;
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
+      else if (specifier === '@mcpwire/protocol-core')
+        visit(resolve(here, '../../protocol-core/src/index.ts'));
+      else packages.add(specifier);
+    }
+  };
+  visit(entry);
+  return { files, packages };
+}
+
+describe('entries', () => {
+  it('./fetch imports nothing from node: nor undici, directly or through protocol-core', () => {
+    const { files, packages } = packagesOf(resolve(here, '../src/fetch.ts'));
+    expect([...files].some((file) => file.endsWith('client/transport.ts'))).toBe(true);
+    expect([...files].some((file) => file.includes('protocol-core/src/inbound-buffer.ts'))).toBe(true);
+    const builtins = new Set(builtinModules);
+    const forbidden = [...packages].filter(
+      (name) => name.startsWith('node:') || builtins.has(name) || name.startsWith('undici'),
+    );
+    expect(forbidden).toEqual([]);
+    expect(packages.has('eventsource-parser')).toBe(true);
+    // The same walk does find them from the Node entry, so it would catch one.
+    const node = packagesOf(resolve(here, '../src/index.ts')).packages;
+    expect(node.has('undici')).toBe(true);
+    expect(node.has('node:http')).toBe(true);
+  });
+
+  it('export the client from both, the server from the Node entry only', () => {
+    expect(typeof nodeEntry.createSseClientTransport).toBe('function');
+    expect(typeof fetchEntry.createSseClientTransport).toBe('function');
+    expect(nodeEntry.SseClientTransport).toBe(fetchEntry.SseClientTransport);
+    expect(typeof nodeEntry.createSseServerHandler).toBe('function');
+    expect(typeof nodeEntry.listenSse).toBe('function');
+    expect('createSseServerHandler' in fetchEntry).toBe(false);
+    expect(nodeEntry.BATCH_PROTOCOL_VERSIONS).toEqual(['2024-11-05', '2025-03-26']);
+  });
+
+  it('types', () => {
+    expectTypeOf(nodeEntry.createSseClientTransport).returns.toMatchTypeOf<Transport>();
+    expectTypeOf(fetchEntry.createSseClientTransport).returns.toMatchTypeOf<Transport>();
+    // What transport-http's `fallback` option takes.
+    expectTypeOf((url: URL) => fetchEntry.createSseClientTransport({ url })).toMatchTypeOf<
+      (url: URL) => Transport | Promise<Transport>
+    >();
+    expectTypeOf<nodeEntry.NodeSseClientTransportOptions['dispatcher']>().toEqualTypeOf<
+      Dispatcher | undefined
+    >();
+    expectTypeOf<fetchEntry.SseClientTransportOptions>().not.toHaveProperty('dispatcher');
+    expectTypeOf(globalThis.fetch).toMatchTypeOf<fetchEntry.FetchLike>();
+    expectTypeOf<nodeEntry.SseServerTransport>().toMatchTypeOf<Transport>();
+    expectTypeOf<nodeEntry.SseServerHandler['handleNode']>().returns.toEqualTypeOf<boolean>();
+  });
+});
