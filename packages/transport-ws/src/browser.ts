@@ -1,0 +1,12 @@
+// Public API of @mcpwire/transport-ws/browser: the client on the WHATWG WebSocket (global or injected).
+// Nothing here reaches `node:` or `ws`, so browsers, workers, Deno and Bun can load it.
+export { WebSocketCloseCode } from './close-codes.js';
+export type { WebSocketCloseCodeValue } from './close-codes.js';
+export type { WebSocketConnectionOptions } from './connection-options.js';
+export type { WebSocketTimers } from './timers.js';
+export { MCP_SUBPROTOCOL } from './subprotocol.js';
+export type { WebSocketConstructorLike, WebSocketLike } from './web-socket-types.js';
+export { WebSocketClientTransport } from './client/transport.js';
+export type { WebSocketClientTransportOptions } from './client/options.js';
+export { createWebSocketClientTransport } from './client/browser.js';
+export type { BrowserWebSocketClientTransportOptions } from './client/browser.js';

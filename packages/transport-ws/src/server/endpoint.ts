@@ -1,0 +1,244 @@
+/**
+ * The WebSocket server: every check happens before the upgrade (Host and Origin 403, the `mcp`
+ * subprotocol 400, the connection cap 503, authentication 401/403), then `ws` completes the handshake
+ * and the connection is handed to the MCP server as a `WebSocketTransport`.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import {
+  type HttpAuthRequest,
+  HttpAuthError,
+  type MessageExtraInfo,
+  OriginGuard,
+  type RequestInfo,
+} from '@mcpwire/protocol-core';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { WebSocketCloseCode } from '../close-codes.js';
+import { WsPort } from '../internal/ws-port.js';
+import { WebSocketTransport } from '../socket-transport.js';
+import { MCP_SUBPROTOCOL } from '../subprotocol.js';
+import { type ResolvedServerOptions, resolveServerOptions, type WebSocketServerOptions } from './options.js';
+import { refuseUpgrade } from './refusal.js';
+
+/** Counts of a server, for monitoring. */
+export interface WebSocketServerStats {
+  /** Open connections. */
+  readonly connections: number;
+  /** Upgrades waiting for `authenticate`. */
+  readonly upgrading: number;
+}
+
+/** A WebSocket MCP endpoint: its upgrade handler, counts, and shutdown. */
+export interface WebSocketEndpoint {
+  /**
+   * Serves one upgrade request (for frameworks that route upgrades themselves: no path check here).
+   * Resolves once the connection was accepted or refused; never rejects.
+   */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void>;
+  /** Open connections and pending upgrades. */
+  readonly stats: WebSocketServerStats;
+  /**
+   * Refuses new upgrades (503), closes every connection with 1001 and resolves once all are closed
+   * (at most `closeTimeoutMs` later). Detaches from `httpServer` without closing it. Idempotent.
+   */
+  close(): Promise<void>;
+}
+
+/** The path of a request target, without its query. */
+export function pathOf(target: string | undefined): string {
+  const value = target ?? '/';
+  const query = value.indexOf('?');
+  return query < 0 ? value : value.slice(0, query);
+}
+
+/** True when the `Sec-WebSocket-Protocol` header offers `mcp`. */
+function offersMcp(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((protocol) => protocol.trim() === MCP_SUBPROTOCOL);
+}
+
+function headerOf(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function requestInfoOf(request: IncomingMessage): RequestInfo {
+  const secure = (request.socket as { encrypted?: boolean }).encrypted === true;
+  let url: URL | undefined;
+  try {
+    url = new URL(request.url ?? '/', `${secure ? 'wss' : 'ws'}://${request.headers.host ?? 'localhost'}`);
+  } catch {
+    url = undefined;
+  }
+  return { headers: request.headers, url };
+}
+
+function destroyOnError(this: Duplex): void {
+  this.destroy();
+}
+
+class Endpoint implements WebSocketEndpoint {
+  readonly #options: ResolvedServerOptions;
+  readonly #guard: OriginGuard;
+  readonly #wss: WebSocketServer;
+  readonly #connections = new Set<WebSocketTransport>();
+  readonly #detach: (() => void) | undefined;
+  #upgrading = 0;
+  #closed = false;
+
+  constructor(options: WebSocketServerOptions) {
+    const resolved = resolveServerOptions(options);
+    this.#options = resolved;
+    this.#guard = new OriginGuard(resolved.allowedHosts, resolved.allowedOrigins);
+    this.#wss = new WebSocketServer({
+      noServer: true,
+      clientTracking: false,
+      maxPayload: resolved.connection.maxMessageBytes,
+      perMessageDeflate: resolved.perMessageDeflate,
+      skipUTF8Validation: false,
+      handleProtocols: (protocols) => (protocols.has(MCP_SUBPROTOCOL) ? MCP_SUBPROTOCOL : false),
+    });
+    const httpServer = options.httpServer;
+    if (httpServer !== undefined) {
+      // Upgrades for other paths are left alone: another listener on the same server may serve them.
+      const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+        if (pathOf(request.url) === resolved.path) void this.handleUpgrade(request, socket, head);
+      };
+      httpServer.on('upgrade', onUpgrade);
+      this.#detach = () => httpServer.off('upgrade', onUpgrade);
+    }
+  }
+
+  get stats(): WebSocketServerStats {
+    return { connections: this.#connections.size, upgrading: this.#upgrading };
+  }
+
+  async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    // Until `ws` owns the socket, an error on it (a reset during authentication) must not crash the process.
+    socket.on('error', destroyOnError);
+    try {
+      await this.#upgrade(request, socket, head);
+    } catch (error) {
+      this.#options.report(error);
+      if (!socket.destroyed) refuseUpgrade(socket, 500, 'Internal error');
+    } finally {
+      socket.off('error', destroyOnError);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.#closed) {
+      this.#closed = true;
+      this.#detach?.();
+    }
+    const closing = [...this.#connections].map((transport) =>
+      transport.close(WebSocketCloseCode.GoingAway, 'server shutting down'),
+    );
+    await Promise.all(closing);
+  }
+
+  async #upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const options = this.#options;
+    if (this.#closed) return refuseUpgrade(socket, 503, 'Service Unavailable: the server is closing');
+    // DNS-rebinding protection first: nothing else is looked at for a refused origin.
+    const refusal = this.#guard.refusal(request.headers.host, headerOf(request, 'origin'));
+    if (refusal !== undefined) return refuseUpgrade(socket, 403, refusal);
+    if (!offersMcp(headerOf(request, 'sec-websocket-protocol'))) {
+      return refuseUpgrade(
+        socket,
+        400,
+        `Bad Request: Sec-WebSocket-Protocol must offer "${MCP_SUBPROTOCOL}"`,
+      );
+    }
+    if (this.#connections.size + this.#upgrading >= options.maxConnections) {
+      return refuseUpgrade(
+        socket,
+        503,
+        `Service Unavailable: ${options.maxConnections} connections are open (maxConnections)`,
+        { 'Retry-After': '1' },
+      );
+    }
+    let authInfo: unknown;
+    if (options.authenticate !== undefined) {
+      // The slot is held while the hook runs, so slow authentication cannot push past the cap.
+      this.#upgrading++;
+      try {
+        authInfo = await options.authenticate(this.#authRequest(request));
+      } catch (error) {
+        if (error instanceof HttpAuthError) {
+          const headers: Record<string, string> =
+            error.status === 401 && error.wwwAuthenticate !== undefined
+              ? { 'WWW-Authenticate': error.wwwAuthenticate }
+              : {};
+          return refuseUpgrade(socket, error.status, error.message, headers);
+        }
+        options.report(error);
+        return refuseUpgrade(socket, 500, 'Internal error');
+      } finally {
+        this.#upgrading--;
+      }
+      if (this.#closed) return refuseUpgrade(socket, 503, 'Service Unavailable: the server is closing');
+    }
+    if (socket.destroyed) return;
+    this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, request, authInfo));
+  }
+
+  #authRequest(request: IncomingMessage): HttpAuthRequest {
+    return {
+      method: request.method ?? 'GET',
+      url: request.url ?? '/',
+      headers: request.headers,
+      header: (name) => headerOf(request, name.toLowerCase()),
+    };
+  }
+
+  #accept(ws: WebSocket, request: IncomingMessage, authInfo: unknown): void {
+    const requestInfo = requestInfoOf(request);
+    const extra: MessageExtraInfo = { requestInfo, authInfo };
+    const transport: WebSocketTransport = new WebSocketTransport(new WsPort(ws), this.#options.connection, {
+      extra,
+      finished: () => this.#connections.delete(transport),
+      pauseReadsWhenBuffered: true,
+    });
+    this.#connections.add(transport);
+    const info = {
+      requestInfo,
+      authInfo,
+      protocol: ws.protocol,
+      remoteAddress: request.socket.remoteAddress,
+    };
+    const target = this.#options.server;
+    let served: unknown;
+    try {
+      served = typeof target === 'function' ? target(transport, info) : target.connect(transport);
+    } catch (error) {
+      this.#unserved(transport, error);
+      return;
+    }
+    if (typeof (served as PromiseLike<unknown> | undefined)?.then === 'function') {
+      (served as PromiseLike<unknown>).then(undefined, (error: unknown) => this.#unserved(transport, error));
+    }
+  }
+
+  /** The MCP server could not take the connection: it is closed with 1011 and the cause reported. */
+  #unserved(transport: WebSocketTransport, error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.#options.report(
+      new Error(`The MCP server failed to take a WebSocket connection: ${reason}`, { cause: error }),
+    );
+    void transport.close(WebSocketCloseCode.InternalError, 'server error');
+  }
+}
+
+/**
+ * Creates a WebSocket MCP endpoint (either era per connection, as with stdio). Attach it to an HTTP
+ * server with `httpServer`, or route upgrades to `handleUpgrade` yourself.
+ * @example
+ * const server = new McpServer({ name: 'demo', version: '1.0.0' });
+ * const http = createServer(app);
+ * createWebSocketServer({ server, httpServer: http, path: '/ws' });
+ * http.listen(3000, '127.0.0.1');
+ */
+export function createWebSocketServer(options: WebSocketServerOptions): WebSocketEndpoint {
+  return new Endpoint(options);
+}

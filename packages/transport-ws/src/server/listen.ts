@@ -1,0 +1,78 @@
+/** `listenWebSocket`: a WebSocket MCP endpoint on its own node:http server, in one call. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createWebSocketServer, pathOf, type WebSocketEndpoint } from './endpoint.js';
+import type { WebSocketServerOptions } from './options.js';
+import { refuseUpgrade } from './refusal.js';
+
+/** Options of {@link listenWebSocket}. */
+export interface ListenWebSocketOptions extends Omit<WebSocketServerOptions, 'httpServer'> {
+  /** The port; 0 picks a free one. @default 0 */
+  port?: number | undefined;
+  /**
+   * The interface to bind. Binding beyond loopback also needs `allowedHosts` (and `allowedOrigins` for
+   * browsers): the defaults accept localhost names only. @default '127.0.0.1'
+   */
+  host?: string | undefined;
+}
+
+/** A listening WebSocket endpoint. */
+export interface WebSocketListener {
+  /** The endpoint URL, e.g. `ws://127.0.0.1:41234/ws`. */
+  readonly url: string;
+  /** The bound port (the real one when 0 was asked). */
+  readonly port: number;
+  /** The endpoint behind it (stats). */
+  readonly endpoint: WebSocketEndpoint;
+  /** Closes every connection (1001), then stops listening. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves MCP over WebSocket on a new node:http server: upgrades at `path` are served, other upgrades
+ * are answered 404, and plain HTTP requests 426 (at `path`) or 404.
+ * @example
+ * const { url, close } = await listenWebSocket({ server, port: 3000 });
+ */
+export async function listenWebSocket(options: ListenWebSocketOptions): Promise<WebSocketListener> {
+  const host = options.host ?? '127.0.0.1';
+  const path = options.path ?? '/ws';
+  const endpoint = createWebSocketServer({ ...options, path });
+  const httpServer = createServer((request, response) => {
+    const ours = pathOf(request.url) === path;
+    response.writeHead(ours ? 426 : 404, {
+      'content-type': 'text/plain',
+      'cache-control': 'no-cache',
+      ...(ours ? { upgrade: 'websocket', connection: 'Upgrade' } : {}),
+    });
+    response.end(ours ? 'Upgrade Required: connect with a WebSocket (subprotocol "mcp")' : 'Not Found');
+  });
+  httpServer.on('upgrade', (request, socket, head) => {
+    if (pathOf(request.url) === path) void endpoint.handleUpgrade(request, socket, head);
+    else {
+      socket.on('error', () => socket.destroy());
+      refuseUpgrade(socket, 404, 'Not Found');
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 0, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `ws://${urlHost}:${port}${path}`,
+    port,
+    endpoint,
+    close: async () => {
+      await endpoint.close();
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type {
+  JSONRPCMessage,
+  MessageCallback,
+  Transport,
+  TransportSendOptions,
+} from '@mcpwire/protocol-core';
+import type { ConnectionSettings } from './connection-options.js';
+import { Connection, type ConnectionHooks } from './internal/connection.js';
+import type { SocketPort } from './internal/port.js';
+
+/**
+ * A Transport over one open WebSocket: each connection the server accepts, or a `ws` socket you
+ * wrap with `createWebSocketTransport`. One JSON-RPC message per text frame.
+ */
+export class WebSocketTransport implements Transport {
+  /** Called once when the connection closed, whoever closed it. */
+  onclose?: (() => void) | undefined;
+  /** Called for malformed frames, refused frames, limits hit and dropped connections. */
+  onerror?: ((error: Error) => void) | undefined;
+  /** Called for each valid message received; server side, `extra` carries `requestInfo` and `authInfo`. */
+  onmessage?: MessageCallback | undefined;
+  readonly #connection: Connection;
+
+  /** Use `createWebSocketTransport` or a server; the port is internal. */
+  constructor(port: SocketPort, settings: ConnectionSettings, hooks?: ConnectionHooks) {
+    this.#connection = new Connection(this, port, settings, hooks);
+  }
+
+  /** Bytes the socket holds that were not handed to the OS yet. */
+  get bufferedAmount(): number {
+    return this.#connection.bufferedAmount;
+  }
+
+  /**
+   * The connection's close code, once closing: the one this side sent when it closed first, else the one
+   * received (1006 when the connection dropped without a close frame).
+   */
+  get closeCode(): number | undefined {
+    return this.#connection.closeCode;
+  }
+
+  /** The reason that goes with {@link closeCode}. */
+  get closeReason(): string | undefined {
+    return this.#connection.closeReason;
+  }
+
+  /** Delivers the messages that arrived so far, then each new one. Rejects with `MCPWIRE_ERR_ALREADY_STARTED` on a second call. */
+  start(): Promise<void> {
+    return this.#connection.start();
+  }
+
+  /**
+   * Sends the message as one text frame. Resolves at once while the socket buffers at most
+   * `highWaterMarkBytes`, else once it drained below; rejects with `MCPWIRE_ERR_NOT_STARTED`,
+   * `MCPWIRE_ERR_CLOSED`, `MCPWIRE_ERR_SEND_VALIDATION`, or `MCPWIRE_ERR_LIMIT_EXCEEDED` when the peer
+   * stopped reading (the connection is dropped).
+   */
+  send(message: JSONRPCMessage, _options?: TransportSendOptions): Promise<void> {
+    return this.#connection.send(message);
+  }
+
+  /**
+   * Closes with `code` (1000; 1001 when a server shuts down) and resolves once the socket closed, or
+   * after `closeTimeoutMs` when the peer does not answer. Idempotent.
+   */
+  close(code?: number, reason?: string): Promise<void> {
+    return this.#connection.close(code, reason);
+  }
+}
