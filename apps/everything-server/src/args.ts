@@ -18,7 +18,9 @@ export interface CliArgs {
 export const USAGE = `Usage: mcpwire-everything-server (--stdio | --port <n> [--host <h>]) [--era dual|modern|legacy]
 
   --stdio          serve one client on stdin/stdout (logs go to stderr)
-  --port <n>       serve Streamable HTTP at http://<host>:<n>/mcp (0: any free port); prints "listening http://<host>:<port>"
+  --port <n>       serve on http://<host>:<n> (0: any free port): Streamable HTTP at /mcp, HTTP+SSE
+                   (2024-11-05) at GET /sse + POST /messages, WebSocket at ws://<host>:<n>/ws;
+                   prints "listening http://<host>:<port>"
   --host <h>       the interface to bind with --port (default 127.0.0.1)
   --era <era>      dual (default): both eras; modern: 2026-07-28 only; legacy: initialize-based revisions only
   --help           show this text`;

@@ -1,10 +1,15 @@
 /**
- * Serves Streamable HTTP (both eras unless told otherwise) at `http://<host>:<port>/mcp` and prints
- * `listening http://<host>:<port>` on stdout once ready. SIGINT/SIGTERM end every session and stream,
+ * Serves Streamable HTTP (both eras unless told otherwise) at `http://<host>:<port>/mcp`, HTTP+SSE at
+ * `/sse` and WebSocket at `/ws` on the same port, and prints `listening http://<host>:<port>` on stdout
+ * once ready. SIGINT/SIGTERM end every session and stream,
  * then the process exits.
  */
-import type { McpServer, ServerContext } from '@mcpwire/protocol-core';
-import { listenStreamableHttp, type StreamableHttpHandler } from '@mcpwire/transport-http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LOOPBACK_HOSTS, type McpServer, type ServerContext } from '@mcpwire/protocol-core';
+import { createStreamableHttpHandler, type StreamableHttpHandler } from '@mcpwire/transport-http';
+import { createSseServerHandler } from '@mcpwire/transport-sse';
+import { createWebSocketServer } from '@mcpwire/transport-ws';
 import type { ServerEra } from '../server.js';
 import type { Logger } from './stdio.js';
 
@@ -43,7 +48,19 @@ export function streamCloser(): {
   };
 }
 
-/** Listens, prints the line, and resolves once a signal closed everything. */
+/** The paths of each transport on the one port. */
+export const PATHS = {
+  streamableHttp: '/mcp',
+  sse: '/sse',
+  sseMessages: '/messages',
+  webSocket: '/ws',
+} as const;
+
+/**
+ * Listens, prints the line, and resolves once a signal closed everything. One node:http server carries
+ * every network transport: Streamable HTTP at /mcp, HTTP+SSE (2024-11-05) at GET /sse + POST /messages,
+ * and WebSocket upgrades at /ws. Each refuses foreign Hosts and Origins the same way.
+ */
 export async function serveHttp(
   server: McpServer,
   options: HttpServeOptions,
@@ -51,19 +68,52 @@ export async function serveHttp(
   onHandler?: (handler: StreamableHttpHandler) => void,
 ): Promise<void> {
   const { host, port, era } = options;
-  const listener = await listenStreamableHttp({
+  // Bound to a named interface, that name must pass the DNS-rebinding check too.
+  const hosts =
+    WILDCARDS.has(host) || ['127.0.0.1', 'localhost', '::1'].includes(host)
+      ? {}
+      : { allowedHosts: [...LOOPBACK_HOSTS, host.includes(':') ? `[${host}]` : host] };
+  const onerror = (wire: string) => (error: Error) => log(`${wire} error: ${error.message}`);
+  const streamable = createStreamableHttpHandler({
     server,
-    host,
-    port,
     // A modern-only server has no sessions: GET and DELETE are 405, every POST is a 2026-07-28 request.
     legacy: era !== 'modern',
-    // Bound to a named interface, that name must pass the DNS-rebinding check too.
-    ...(WILDCARDS.has(host) || ['127.0.0.1', 'localhost', '::1'].includes(host)
-      ? {}
-      : { allowedHosts: ['localhost', '127.0.0.1', '[::1]', host.includes(':') ? `[${host}]` : host] }),
-    onerror: (error) => log(`http error: ${error.message}`),
+    ...hosts,
+    onerror: onerror('http'),
   });
-  onHandler?.(listener.handler);
+  const sse = createSseServerHandler({
+    server,
+    ssePath: PATHS.sse,
+    messagesPath: PATHS.sseMessages,
+    ...hosts,
+    onerror: onerror('sse'),
+  });
+  const httpServer = createServer((req, res) => {
+    if (sse.handleNode(req, res)) return;
+    const target = req.url ?? '/';
+    const query = target.indexOf('?');
+    if ((query < 0 ? target : target.slice(0, query)) === PATHS.streamableHttp) {
+      void streamable.handleNode(req, res);
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-cache' });
+    res.end('Not Found');
+  });
+  const webSocket = createWebSocketServer({
+    server,
+    httpServer,
+    path: PATHS.webSocket,
+    ...hosts,
+    onerror: onerror('ws'),
+  });
+  onHandler?.(streamable);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
   // Handlers first: a supervisor may signal as soon as it reads the line.
   const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string): void => {
@@ -74,10 +124,19 @@ export async function serveHttp(
     process.once('SIGTERM', stop);
   });
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  process.stdout.write(`listening http://${urlHost}:${listener.port}\n`);
-  log(`era: ${era}; endpoint ${listener.url}`);
+  const origin = `http://${urlHost}:${(httpServer.address() as AddressInfo).port}`;
+  process.stdout.write(`listening ${origin}\n`);
+  log(
+    `era: ${era}; Streamable HTTP ${origin}${PATHS.streamableHttp}, SSE ${origin}${PATHS.sse}, ` +
+      `WebSocket ws://${urlHost}:${(httpServer.address() as AddressInfo).port}${PATHS.webSocket}`,
+  );
   await stopped;
-  await listener.close();
+  await Promise.all([streamable.close(), sse.close(), webSocket.close()]);
+  await new Promise<void>((resolve) => {
+    httpServer.close(() => resolve());
+    // Keep-alive sockets would hold close() open until they time out.
+    httpServer.closeAllConnections();
+  });
   await server.close();
   log('closed: exiting');
   // Handler timers may still be pending (a cancelled call's pause); they must not keep a dead server alive.
