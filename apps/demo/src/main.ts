@@ -1,5 +1,7 @@
 // The README's demo: the protocol engine answering requests over an in-memory pair and over a child
-// process's stdio, showing what each layer does: correlation, progress, cancellation, limits, bad input.
+// process's stdio, showing what each layer does: correlation, progress, cancellation, limits, bad input;
+// then McpClient against one apps/everything-server over stdio, Streamable HTTP (both eras), HTTP+SSE and
+// WebSocket.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +14,9 @@ import {
   TransportError,
 } from '@mcpwire/protocol-core';
 import { createStreamableHttpClientTransport } from '@mcpwire/transport-http';
+import { createSseClientTransport } from '@mcpwire/transport-sse';
 import { createStdioClientTransport } from '@mcpwire/transport-stdio';
+import { createWebSocketClientTransport } from '@mcpwire/transport-ws';
 
 const say = (line: string) => console.log(line);
 
@@ -113,8 +117,8 @@ function stdioTo(): Transport {
   });
 }
 
-/** Starts the everything-server on a free port; resolves with its MCP endpoint once it says it listens. */
-async function startHttpServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+/** Starts the everything-server on a free port; resolves with its origin once it says it listens. */
+async function startHttpServer(): Promise<{ origin: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [everythingServer, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
@@ -124,7 +128,7 @@ async function startHttpServer(): Promise<{ url: string; stop: () => Promise<voi
     const match = /listening (http:\/\/\S+)/.exec(seen);
     if (match) {
       return {
-        url: `${match[1]}/mcp`,
+        origin: match[1]!,
         stop: async () => {
           child.kill('SIGTERM');
           await once(child, 'exit');
@@ -141,6 +145,7 @@ async function everythingServerDemo(
   open: () => Transport,
 ): Promise<void> {
   const label = era === 'auto' ? 'era detected by the server/discover probe' : 'pinned to the legacy era';
+  // The HTTP+SSE fallback shows itself once connected: the Streamable HTTP transport hands over.
   say(`\n== McpClient -> apps/everything-server over ${wire} (${label}) ==`);
   const transport = open();
   const client = new McpClient(
@@ -162,6 +167,9 @@ async function everythingServerDemo(
     },
   );
   await client.connect(transport);
+  if ('usingFallback' in transport && transport.usingFallback === true) {
+    say('the endpoint answered POST with 405: the Streamable HTTP transport fell back to HTTP+SSE');
+  }
   say(
     `connected: era ${client.era}, protocol ${client.protocolVersion}, server ${client.serverInfo?.name ?? '(unknown until discover)'}`,
   );
@@ -196,10 +204,30 @@ await everythingServerDemo('auto', 'stdio', stdioTo);
 await everythingServerDemo('legacy', 'stdio', stdioTo);
 const http = await startHttpServer();
 try {
-  say(`\nstarted apps/everything-server --port 0: Streamable HTTP at ${http.url}`);
-  const overHttp = () => createStreamableHttpClientTransport({ url: http.url, eraCache: false });
+  const { origin } = http;
+  const ws = origin.replace(/^http/, 'ws');
+  say(`\nstarted apps/everything-server --port 0: one port, four wires:`);
+  say(`  Streamable HTTP ${origin}/mcp, HTTP+SSE ${origin}/sse, WebSocket ${ws}/ws`);
+  const overHttp = () => createStreamableHttpClientTransport({ url: `${origin}/mcp`, eraCache: false });
   await everythingServerDemo('auto', 'Streamable HTTP', overHttp);
   await everythingServerDemo('legacy', 'Streamable HTTP', overHttp);
+  // The deprecated 2024-11-05 transport: GET /sse names the POST endpoint in its first event.
+  await everythingServerDemo('legacy', 'HTTP+SSE (2024-11-05)', () =>
+    createSseClientTransport({ url: `${origin}/sse` }),
+  );
+  // A Streamable HTTP client given an old server's URL finds out, and hands over to the injected fallback.
+  await everythingServerDemo('legacy', 'Streamable HTTP with an HTTP+SSE fallback, pointed at /sse', () =>
+    createStreamableHttpClientTransport({
+      url: `${origin}/sse`,
+      eraCache: false,
+      fallback: (url) => createSseClientTransport({ url }),
+    }),
+  );
+  // WebSocket is no spec transport: one JSON-RPC message per text frame, either era per connection.
+  await everythingServerDemo('auto', 'WebSocket', () => createWebSocketClientTransport({ url: `${ws}/ws` }));
+  await everythingServerDemo('legacy', 'WebSocket', () =>
+    createWebSocketClientTransport({ url: `${ws}/ws` }),
+  );
 } finally {
   await http.stop();
 }
