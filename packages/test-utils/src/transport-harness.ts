@@ -27,6 +27,12 @@ export interface TransportPairHarness {
    */
   maxMessageBytes?: number | undefined;
   /**
+   * True when a message over `maxMessageBytes` ends the connection instead of being dropped (a WebSocket
+   * closes with 1009: its frames cannot be skipped). The size case then expects `a` to report the limit
+   * and close, having delivered everything before it.
+   */
+  oversizeCloses?: boolean | undefined;
+  /**
    * What the suite appends to each raw frame it passes to `injectRawToA`, so it needs no knowledge of the
    * framing. Trailing whitespace is harmless to JSON, so the default suits line-delimited and message-framed
    * wires alike. @default '\n'

@@ -17,14 +17,19 @@ function sender(socket: WebSocket): (raw: string) => Promise<void> {
     new Promise((resolve, reject) => socket.send(raw, (error) => (error ? reject(error) : resolve())));
 }
 
-// No maxMessageBytes here: the suite's size case expects the connection to stay usable, and a WebSocket
-// closes with 1009 instead (server-frames.int.test.ts covers it).
+// A frame over maxMessageBytes closes the connection with 1009 (it cannot be skipped): the harnesses say
+// so with `oversizeCloses`, and the suite's size case checks that instead of the connection staying usable.
+const LIMIT = 64 * 1024;
+
 describeTransportSuite('ws: server connection ↔ wrapped ws client', async () => {
   let accept!: (transport: WebSocketTransport) => void;
   const accepted = new Promise<WebSocketTransport>((resolve) => {
     accept = resolve;
   });
-  const listener = await listenWebSocket({ server: (transport) => accept(transport) });
+  const listener = await listenWebSocket({
+    server: (transport) => accept(transport),
+    maxMessageBytes: LIMIT,
+  });
   const socket = new WebSocket(listener.url, ['mcp']);
   socket.on('error', () => {});
   const b = createWebSocketTransport({ socket });
@@ -36,6 +41,8 @@ describeTransportSuite('ws: server connection ↔ wrapped ws client', async () =
     injectRawToA: sender(socket),
     answersMalformedFrames: true,
     rawFrameTerminator: '',
+    maxMessageBytes: LIMIT,
+    oversizeCloses: true,
     dispose: () => listener.close(),
   };
 });
@@ -52,7 +59,7 @@ describeTransportSuite('ws: client transport ↔ wrapped ws server socket', asyn
     accept(socket);
   });
   const { port } = server.address() as { port: number };
-  const a = createWebSocketClientTransport({ url: `ws://127.0.0.1:${port}` });
+  const a = createWebSocketClientTransport({ url: `ws://127.0.0.1:${port}`, maxMessageBytes: LIMIT });
   // The server side's transport wraps the socket as soon as it is accepted, so nothing it gets is lost.
   const wrapped = accepted.then((socket) => ({ socket, transport: createWebSocketTransport({ socket }) }));
   return {
@@ -61,6 +68,8 @@ describeTransportSuite('ws: client transport ↔ wrapped ws server socket', asyn
     injectRawToA: async (raw) => sender((await wrapped).socket)(raw),
     answersMalformedFrames: true,
     rawFrameTerminator: '',
+    maxMessageBytes: LIMIT,
+    oversizeCloses: true,
     dispose: () =>
       new Promise<void>((resolve) => {
         for (const client of server.clients) client.terminate();
