@@ -5,7 +5,9 @@ import { type SuiteContext, paddedNotification, sampleMessage, settled } from '.
 
 /** Size limits and malformed frames; each case runs only where the harness declares the feature. */
 export function limitsCases(ctx: SuiteContext): void {
-  it('refuses a message over maxMessageBytes with MessageTooLarge (and stays usable where the wire allows)', async ({ skip }) => {
+  it('refuses a message over maxMessageBytes with MessageTooLarge (and stays usable where the wire allows)', async ({
+    skip,
+  }) => {
     const { harness, a } = await ctx.openStarted();
     const limit = harness.maxMessageBytes;
     if (limit === undefined) return skip('the harness declares no maxMessageBytes');
