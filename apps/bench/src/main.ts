@@ -7,6 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { rawHttp } from './http-raw.js';
 import { oursToolsHttp } from './http-ours.js';
 import { sdkToolsHttp } from './http-sdk.js';
+import { oursToolsSse } from './sse-ours.js';
+import { rawSse } from './sse-raw.js';
+import { sdkToolsSse } from './sse-sdk.js';
+import { oursToolsWs } from './ws-ours.js';
+import { rawWs } from './ws-raw.js';
+import { sdkToolsWs } from './ws-sdk.js';
 import { type Measurement, measure } from './measure.js';
 import { oursInMemory, oursStdio } from './ours.js';
 import { oursToolsInMemory, oursToolsStdio } from './ours-tools.js';
@@ -168,6 +174,29 @@ const TOOLS_HTTP: readonly Impl[] = [
 const httpWarmupMs = quick ? 300 : 1500;
 await scenario('tools/call echo, Streamable HTTP', TOOLS_HTTP, small, [1, 64], httpWarmupMs);
 await scenario('tools/call echo 1 MiB text, Streamable HTTP', TOOLS_HTTP, oneMiB, [1, 64], httpWarmupMs);
+
+// The deprecated HTTP+SSE transport (2024-11-05): one event stream per client, each message a POST
+// answered 202. The baseline is a bare node:http SSE echo and undici; the SDK rows are its 1.x
+// SSEServerTransport and SSEClientTransport.
+const TOOLS_SSE: readonly Impl[] = [
+  ['raw HTTP+SSE (undici)', () => rawSse(server('raw-sse.mjs'))],
+  ['official SDK', () => sdkToolsSse(server('sdk-sse.mjs'))],
+  ['mcpwire legacy', () => oursToolsSse(server('ours-sse.mjs'), 'legacy')],
+  ['mcpwire modern', () => oursToolsSse(server('ours-sse.mjs'), 'modern')],
+];
+await scenario('tools/call echo, HTTP+SSE (2024-11-05)', TOOLS_SSE, small, [1, 64], httpWarmupMs);
+await scenario('tools/call echo 1 MiB text, HTTP+SSE (2024-11-05)', TOOLS_SSE, oneMiB, [1, 64], httpWarmupMs);
+
+// WebSocket: one JSON-RPC message per text frame. The baseline is a raw `ws` echo; the SDK has a
+// WebSocket client but no server, so its row runs an SDK McpServer per connection behind our endpoint.
+const TOOLS_WS: readonly Impl[] = [
+  ['raw ws', () => rawWs(server('raw-ws.mjs'))],
+  ['official SDK', () => sdkToolsWs(server('sdk-ws.mjs'))],
+  ['mcpwire legacy', () => oursToolsWs(server('ours-ws.mjs'), 'legacy')],
+  ['mcpwire modern', () => oursToolsWs(server('ours-ws.mjs'), 'modern')],
+];
+await scenario('tools/call echo, WebSocket', TOOLS_WS, small, [1, 64], httpWarmupMs);
+await scenario('tools/call echo 1 MiB text, WebSocket', TOOLS_WS, oneMiB, [1, 64], httpWarmupMs);
 
 // Server heap per idle legacy session (initialize + initialized, nothing else), in a forked child each.
 const memory: SessionMemory[] = [];
