@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
 // The test page, bundled for the browser: everything inlined (protocol-core, zod, the `./fetch` entry
-// of transport-http), from the workspace sources through the `@mcpwire/source` condition, so the page
-// needs no other package built. `index.html` is copied next to `main.js`.
+// of transport-http, the `./browser` entry of transport-ws), from the workspace sources through the
+// `@mcpwire/source` condition, so the page needs no other package built. `index.html` is copied next
+// to `main.js`. `platform: 'browser'`: a `node:` import reaching the page fails the build.
 export default defineConfig({
   entry: { main: 'src/page/main.ts' },
   outDir: 'dist/page',

@@ -1,7 +1,8 @@
 // Our clients in a real browser: the bundled test page (src/page) runs McpClient over the `./fetch`
-// Streamable HTTP transport in headless Debian Chromium, driven by playwright-core, against
-// apps/everything-server. The page is served from another port than the MCP endpoint, so every
-// request is a cross-origin fetch: this needs the server's CORS answers (preflight, exposed headers).
+// Streamable HTTP transport and over the native WebSocket (`@mcpwire/transport-ws/browser`) in headless
+// Debian Chromium, driven by playwright-core, against apps/everything-server. The page is served from
+// another port than the MCP endpoint, so every HTTP request is a cross-origin fetch (it needs the
+// server's CORS answers) and every WebSocket upgrade carries a foreign-port Origin the server must accept.
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,15 @@ import { type StaticServer, serveStatic } from './support/static-server.js';
 
 /** The system's Chromium: this test never downloads a browser. */
 const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/**
+ * A name outside the servers' loopback allow-lists that Chromium resolves to 127.0.0.1, so the page
+ * can be served from a foreign origin without DNS. The `.test` TLD is reserved: it never resolves for real.
+ */
+const FOREIGN_HOST = 'mcpwire-foreign.test';
+
 const CHROMIUM_ARGS = [
+  `--host-resolver-rules=MAP ${FOREIGN_HOST} 127.0.0.1`,
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -89,12 +98,20 @@ function recordProblems(page: Page): string[] {
   return problems;
 }
 
-/** Opens the page, waits until it settled, and fails with everything it knows unless `#status` is `done`. */
-async function runPage(query: Record<string, string>): Promise<Page> {
-  const { browser, site, server } = ready();
-  const page = await browser.newPage();
+/** A page that settled (or timed out), with its status and what else it reported. */
+interface OpenedPage {
+  readonly page: Page;
+  /** `#status`, or why it never settled. */
+  readonly status: string;
+  /** Console errors and warnings, uncaught errors, failed requests. */
+  readonly problems: readonly string[];
+}
+
+/** Opens the page at `origin` (the static server's by default) and waits until `#status` settled. */
+async function openPage(query: Record<string, string>, origin = ready().site.origin): Promise<OpenedPage> {
+  const page = await ready().browser.newPage();
   const problems = recordProblems(page);
-  await page.goto(`${site.origin}/index.html?${new URLSearchParams(query)}`);
+  await page.goto(`${origin}/index.html?${new URLSearchParams(query)}`);
   let status: string;
   try {
     await page.waitForFunction(
@@ -107,37 +124,76 @@ async function runPage(query: Record<string, string>): Promise<Page> {
     // A page that never settles fails with the same diagnostics as one that reports an error.
     status = `not settled (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); #status: ${await page.textContent('#status').catch(() => '?')}`;
   }
-  if (status !== 'done') {
-    throw new Error(
-      [
-        `The page says: ${status}`,
-        `Page problems:\n${problems.join('\n') || '(none)'}`,
-        `everything-server stderr:\n${server.stderr() || '(empty)'}`,
-      ].join('\n\n'),
-    );
-  }
-  return page;
+  return { page, status, problems };
+}
+
+/** Everything known about a page that did not end as expected. */
+function diagnostics({ status, problems }: OpenedPage): string {
+  return [
+    `The page says: ${status}`,
+    `Page problems:\n${problems.join('\n') || '(none)'}`,
+    `everything-server stderr:\n${ready().server.stderr() || '(empty)'}`,
+  ].join('\n\n');
+}
+
+/** Opens the page and fails with everything it knows unless `#status` is `done`. */
+async function runPage(query: Record<string, string>): Promise<Page> {
+  const opened = await openPage(query);
+  if (opened.status !== 'done') throw new Error(diagnostics(opened));
+  return opened.page;
 }
 
 async function cell(page: Page, id: string): Promise<string> {
   return (await page.textContent(`#${id}`)) ?? '';
 }
 
+/** Checks one case's row: it ran, in `era`, listed tools, echoed {@link TEXT}, and warned of nothing. */
+async function expectCase(page: Page, id: string, era: string): Promise<void> {
+  expect(await cell(page, `${id}-state`), id).toBe('ok');
+  expect(await cell(page, `${id}-era`), id).toBe(era);
+  expect(Number(await cell(page, `${id}-tools`)), id).toBeGreaterThan(0);
+  expect(await cell(page, `${id}-echo`), id).toBe(TEXT);
+  // Non-fatal client errors (e.g. a session DELETE the browser refused) would show here.
+  expect(await cell(page, `${id}-error`), id).toBe('');
+}
+
 describe('McpClient in Chromium', () => {
   it('Streamable HTTP over fetch, cross-origin: auto, legacy and modern each list tools and echo', async () => {
     const page = await runPage({ http: ready().server.url, text: TEXT });
-    for (const [id, era] of [
-      ['http-auto', 'modern 2026-07-28'],
-      ['http-legacy', 'legacy 2025-11-25'],
-      ['http-modern', 'modern 2026-07-28'],
-    ] as const) {
-      expect(await cell(page, `${id}-state`), id).toBe('ok');
-      expect(await cell(page, `${id}-era`), id).toBe(era);
-      expect(Number(await cell(page, `${id}-tools`)), id).toBeGreaterThan(0);
-      expect(await cell(page, `${id}-echo`), id).toBe(TEXT);
-      // Non-fatal client errors (e.g. a session DELETE the browser refused) would show here.
-      expect(await cell(page, `${id}-error`), id).toBe('');
+    await expectCase(page, 'http-auto', 'modern 2026-07-28');
+    await expectCase(page, 'http-legacy', 'legacy 2025-11-25');
+    await expectCase(page, 'http-modern', 'modern 2026-07-28');
+    await page.close();
+  });
+
+  it('native WebSocket from a page on another port: auto (probed) and legacy each list tools and echo', async () => {
+    const page = await runPage({ ws: ready().server.wsUrl, text: TEXT });
+    await expectCase(page, 'ws-auto', 'modern 2026-07-28');
+    await expectCase(page, 'ws-legacy', 'legacy 2025-11-25');
+    // Only the parameters given run: the HTTP cases stayed out of this page.
+    expect(await cell(page, 'http-auto-state')).toBe('skipped');
+    await page.close();
+  });
+
+  it('native WebSocket from a foreign origin is refused before the upgrade (403), as the page sees it', async () => {
+    // The same page and server as the passing case above; only the page's origin differs. WebSocket has
+    // no CORS, so the server's Origin check is all that stops another site's page from connecting.
+    const foreignOrigin = ready().site.origin.replace('127.0.0.1', FOREIGN_HOST);
+    const opened = await openPage({ ws: ready().server.wsUrl, text: TEXT }, foreignOrigin);
+    const { page, status, problems } = opened;
+    const context = diagnostics(opened);
+    expect(status, context).toMatch(/^error: ws-auto: .*; ws-legacy: /);
+    for (const id of ['ws-auto', 'ws-legacy']) {
+      expect(await cell(page, `${id}-state`), id).toBe('failed');
+      // Browsers hide a refused upgrade's HTTP status from scripts: the client sees only a close.
+      expect(await cell(page, `${id}-error`), id).toMatch(/closed before opening \(1006\)/);
+      expect(await cell(page, `${id}-echo`), id).toBe('');
     }
+    // Chromium logs the status it hid: 403 is the Origin refusal (a subprotocol refusal would be 400).
+    expect(
+      problems.filter((problem) => /Unexpected response code: 403/.test(problem)),
+      context,
+    ).toHaveLength(2);
     await page.close();
   });
 

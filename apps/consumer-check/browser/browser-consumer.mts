@@ -6,6 +6,13 @@ import {
   createStreamableHttpClientTransport,
   createStreamableHttpWebHandler,
 } from '@mcpwire/transport-http/fetch';
+import { createSseClientTransport, type SseClientTransport } from '@mcpwire/transport-sse/fetch';
+import {
+  createWebSocketClientTransport,
+  MCP_SUBPROTOCOL,
+  type WebSocketClientTransport,
+  WebSocketCloseCode,
+} from '@mcpwire/transport-ws/browser';
 
 export async function run(): Promise<number> {
   const transport: Transport = createStreamableHttpClientTransport({
@@ -21,5 +28,23 @@ export async function run(): Promise<number> {
     new Request('http://localhost/mcp', { method: 'POST' }),
   );
   void a;
-  return tools.tools.length + response.status;
+  // The native WebSocket: the global class by default, or the DOM's own passed in.
+  const ws: WebSocketClientTransport = createWebSocketClientTransport({
+    url: new URL('/ws', location.href.replace(/^http/, 'ws')),
+    protocols: [MCP_SUBPROTOCOL],
+    WebSocket,
+  });
+  const overWs = new McpClient({ name: 'browser', version: '1' }, { era: 'auto' });
+  await overWs.connect(ws);
+  await ws.close();
+  // HTTP+SSE (2024-11-05) over fetch, with a token per request.
+  const sse: SseClientTransport = createSseClientTransport({
+    url: new URL('/sse', location.href),
+    headers: async () => ({ authorization: `Bearer ${sessionStorage.getItem('token') ?? ''}` }),
+    fetch: (input, init) => fetch(input, init),
+  });
+  const overSse = new McpClient({ name: 'browser', version: '1' }, { era: 'legacy' });
+  await overSse.connect(sse);
+  const sseTools = await overSse.listTools();
+  return tools.tools.length + response.status + sseTools.tools.length + WebSocketCloseCode.Normal;
 }

@@ -4,9 +4,14 @@ import memory = require('@mcpwire/in-memory');
 import stdio = require('@mcpwire/transport-stdio');
 import http = require('@mcpwire/transport-http');
 import httpFetch = require('@mcpwire/transport-http/fetch');
+import sse = require('@mcpwire/transport-sse');
+import sseFetch = require('@mcpwire/transport-sse/fetch');
+import ws = require('@mcpwire/transport-ws');
+import wsBrowser = require('@mcpwire/transport-ws/browser');
 
 const [a, b] = memory.createInMemoryTransportPair();
 const engine = new core.ProtocolEngine();
+const server = new core.McpServer({ name: 's', version: '1' });
 export const pieces: [
   core.Transport,
   core.Transport,
@@ -14,6 +19,13 @@ export const pieces: [
   typeof stdio.createStdioClientTransport,
   core.Transport,
   typeof httpFetch.createStreamableHttpWebHandler,
+  sse.SseClientTransport,
+  core.Transport,
+  sse.SseServerHandler,
+  ws.WebSocketClientTransport,
+  core.Transport,
+  ws.WebSocketEndpoint,
+  ws.WebSocketCloseCodeValue,
 ] = [
   a,
   b,
@@ -21,4 +33,14 @@ export const pieces: [
   stdio.createStdioClientTransport,
   http.createStreamableHttpClientTransport({ url: 'http://127.0.0.1:1/mcp' }),
   httpFetch.createStreamableHttpWebHandler,
+  sse.createSseClientTransport({ url: 'http://127.0.0.1:1/sse', headers: { authorization: 'Bearer t' } }),
+  sseFetch.createSseClientTransport({
+    url: 'http://127.0.0.1:1/sse',
+    fetch: (url, init) => fetch(url, init),
+  }),
+  sse.createSseServerHandler({ server }),
+  ws.createWebSocketClientTransport({ url: 'ws://127.0.0.1:1/ws', protocols: [ws.MCP_SUBPROTOCOL] }),
+  wsBrowser.createWebSocketClientTransport({ url: 'ws://127.0.0.1:1/ws' }),
+  ws.createWebSocketServer({ server: (transport) => server.connect(transport) }),
+  ws.WebSocketCloseCode.GoingAway,
 ];

@@ -15,7 +15,28 @@ import {
   listenStreamableHttp,
 } from '@mcpwire/transport-http';
 import { createStreamableHttpWebHandler } from '@mcpwire/transport-http/fetch';
+import {
+  createSseClientTransport,
+  createSseServerHandler,
+  listenSse,
+  type SseClientTransport,
+  type SseListener,
+} from '@mcpwire/transport-sse';
+import { createSseClientTransport as createFetchSseClientTransport } from '@mcpwire/transport-sse/fetch';
 import { createStdioClientTransport, createStdioServerTransport } from '@mcpwire/transport-stdio';
+import {
+  createWebSocketClientTransport,
+  createWebSocketServer,
+  listenWebSocket,
+  MCP_SUBPROTOCOL,
+  WebSocketCloseCode,
+  type WebSocketClientTransport,
+  type WebSocketConnectionInfo,
+  type WebSocketListener,
+  type WebSocketTransport,
+} from '@mcpwire/transport-ws';
+import { createWebSocketClientTransport as createBrowserWebSocketClientTransport } from '@mcpwire/transport-ws/browser';
+import { createServer } from 'node:http';
 import { z } from 'zod';
 
 const [clientEnd, serverEnd]: [Transport, Transport] = createInMemoryTransportPair({ maxMessageBytes: 1024 });
@@ -41,6 +62,40 @@ export async function run(): Promise<string> {
     port: 0,
   });
   void [http, node.handleNode, web, listening];
+  // HTTP+SSE (2024-11-05): the undici client, the fetch client, and both server shapes.
+  const sse: SseClientTransport = createSseClientTransport({
+    url: 'http://127.0.0.1:1/sse',
+    headers: async () => ({ authorization: 'Bearer t' }),
+    connections: 4,
+  });
+  const sseOverFetch: Transport = createFetchSseClientTransport({
+    url: new URL('http://127.0.0.1:1/sse'),
+    fetch: (url, init) => fetch(url, init),
+  });
+  await new McpClient({ name: 'c', version: '1' }, { era: 'legacy' }).connect(sse);
+  const sseHandler = createSseServerHandler({ server, ssePath: '/sse', messagesPath: '/messages' });
+  const sseListening: Promise<SseListener> = listenSse({ server, port: 0 });
+  const httpServer = createServer((req, res) => {
+    if (!sseHandler.handleNode(req, res)) res.writeHead(404).end();
+  });
+  // WebSocket: the ws client, the native-WebSocket client, an attached endpoint and a listener.
+  const ws: WebSocketClientTransport = createWebSocketClientTransport({
+    url: 'ws://127.0.0.1:1/ws',
+    headers: { authorization: 'Bearer t' },
+    protocols: [MCP_SUBPROTOCOL],
+  });
+  await new McpClient({ name: 'c', version: '1' }).connect(ws);
+  const wsBrowser: Transport = createBrowserWebSocketClientTransport({ url: 'ws://127.0.0.1:1/ws' });
+  const endpoint = createWebSocketServer({
+    server: (transport: WebSocketTransport, info: WebSocketConnectionInfo) =>
+      server.connect(transport).then(() => info.protocol),
+    httpServer,
+    path: '/ws',
+    maxConnections: 10,
+  });
+  const wsListening: Promise<WebSocketListener> = listenWebSocket({ server, port: 0 });
+  const closeCode: number = WebSocketCloseCode.MessageTooBig;
+  void [sseOverFetch, sseListening, wsBrowser, endpoint.stats.connections, wsListening, closeCode];
   void engine;
   void stdio;
   void served;

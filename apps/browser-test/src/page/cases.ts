@@ -1,11 +1,11 @@
 /**
  * The connections the page tries. A case names the query-string parameter that holds its server URL
  * and is skipped when the page was opened without it, so a new transport is one more entry here (and
- * its parameter in the test): e.g. `{ id: 'ws-auto', param: 'ws', era: 'auto', transport: (url) =>
- * createWebSocketClientTransport({ url }) }` from `@mcpwire/transport-ws/browser`.
+ * its parameter in the test).
  */
 import type { ClientEraOption, Transport } from '@mcpwire/protocol-core';
 import { createStreamableHttpClientTransport } from '@mcpwire/transport-http/fetch';
+import { createWebSocketClientTransport } from '@mcpwire/transport-ws/browser';
 
 /** One connection to try: a transport, and the era the client asks for. */
 export interface PageCase {
@@ -22,9 +22,14 @@ export interface PageCase {
 // No era cache: each case must detect (or pin) on its own, not reuse what an earlier case learned.
 const http = (url: string): Transport => createStreamableHttpClientTransport({ url, eraCache: false });
 
+// The browser's own WebSocket (the global one): no CORS, but the server checks the Origin it sends.
+const webSocket = (url: string): Transport => createWebSocketClientTransport({ url });
+
 /** Every case, in the order the page runs them. */
 export const CASES: readonly PageCase[] = [
   { id: 'http-auto', param: 'http', era: 'auto', transport: http },
   { id: 'http-legacy', param: 'http', era: 'legacy', transport: http },
   { id: 'http-modern', param: 'http', era: 'modern', transport: http },
+  { id: 'ws-auto', param: 'ws', era: 'auto', transport: webSocket },
+  { id: 'ws-legacy', param: 'ws', era: 'legacy', transport: webSocket },
 ];

@@ -1,4 +1,4 @@
-/** Runs apps/everything-server (its built CLI) over Streamable HTTP on a free port. */
+/** Runs apps/everything-server (its built CLI) on a free port: Streamable HTTP, HTTP+SSE and WebSocket. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
@@ -11,8 +11,10 @@ export const EVERYTHING_SERVER_CLI: string = fileURLToPath(
 
 /** A running everything-server. */
 export interface EverythingServer {
-  /** The MCP endpoint, `http://127.0.0.1:<port>/mcp`. */
+  /** The Streamable HTTP endpoint, `http://127.0.0.1:<port>/mcp`. */
   readonly url: string;
+  /** The WebSocket endpoint on the same port, `ws://127.0.0.1:<port>/ws`. */
+  readonly wsUrl: string;
   /** What it wrote to stderr so far: its log, for failure messages. */
   stderr(): string;
   close(): Promise<void>;
@@ -69,5 +71,10 @@ export async function startEverythingServer(): Promise<EverythingServer> {
     await stop(child);
     throw error;
   });
-  return { url: `${base}/mcp`, stderr: () => stderr, close: () => stop(child) };
+  return {
+    url: `${base}/mcp`,
+    wsUrl: `${base.replace(/^http:/, 'ws:')}/ws`,
+    stderr: () => stderr,
+    close: () => stop(child),
+  };
 }
