@@ -29,6 +29,9 @@ import {
 } from './session-memory.js';
 
 const quick = process.argv.includes('--quick');
+// `--rounds <n>`: rounds of each network scenario with small messages, reported as medians. @default 3 (1 with --quick)
+const roundsAt = process.argv.indexOf('--rounds');
+const networkRounds = roundsAt > 0 ? Math.max(1, Number(process.argv[roundsAt + 1]) || 1) : quick ? 1 : 3;
 // Short runs keep the whole bench under two minutes; the ratios are stable at this length.
 const durationMs = quick ? 300 : 1000;
 const warmupMs = quick ? 100 : 250;
@@ -43,13 +46,14 @@ const rows: Row[] = [];
 /** An implementation to measure: how to open it. */
 type Impl = [name: string, open: () => Promise<SdkEcho>];
 
+/** Opens `impl`, measures it once and closes it. */
 async function run(
   scenario: string,
   impl: Impl,
   inFlight: number,
   params: Record<string, unknown>,
   warmup: number,
-): Promise<void> {
+): Promise<Measurement> {
   const [name, open] = impl;
   const echo = await open();
   let result: Measurement;
@@ -63,8 +67,25 @@ async function run(
   } finally {
     await echo.close();
   }
-  rows.push({ scenario, impl: name, result });
   process.stderr.write(`  ${scenario} / ${name}: ${Math.round(result.callsPerSecond)} calls/s\n`);
+  return result;
+}
+
+/** The middle value (the upper one of an even count). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * Several rounds of one impl as one row: the run of median throughput, with the median CPU per call.
+ * On two shared cores one 1 s run of a two-process scenario swings by ±20%; the median of rounds
+ * whose impls ran interleaved does not.
+ */
+function medianOf(results: readonly Measurement[]): Measurement {
+  const middle = median(results.map((r) => r.callsPerSecond));
+  const chosen = results.find((r) => r.callsPerSecond === middle)!;
+  return { ...chosen, cpuUsPerCall: median(results.map((r) => r.cpuUsPerCall)) };
 }
 
 async function scenario(
@@ -73,10 +94,20 @@ async function scenario(
   params: Record<string, unknown>,
   inFlight: readonly number[] = [1, 64],
   warmup: number = warmupMs,
+  rounds = 1,
 ): Promise<void> {
   if (only !== undefined && !title.includes(only)) return;
   for (const n of inFlight) {
-    for (const impl of impls) await run(`${title}, ${n} in flight`, impl, n, params, warmup);
+    const name = `${title}, ${n} in flight`;
+    const results = impls.map((): Measurement[] => []);
+    for (let round = 0; round < rounds; round++) {
+      // Each round starts with another impl, so none always runs first (or last) after a quiet spell.
+      for (let k = 0; k < impls.length; k++) {
+        const i = (k + round) % impls.length;
+        results[i]!.push(await run(name, impls[i]!, n, params, warmup));
+      }
+    }
+    impls.forEach(([impl], i) => rows.push({ scenario: name, impl, result: medianOf(results[i]!) }));
   }
 }
 
@@ -172,7 +203,7 @@ const TOOLS_HTTP: readonly Impl[] = [
 // or the SDK's) take longer than 250 ms to reach steady state under the JIT: 1.5 s of warm-up for all
 // of them, the raw baseline included, so the ratios compare warmed code.
 const httpWarmupMs = quick ? 300 : 1500;
-await scenario('tools/call echo, Streamable HTTP', TOOLS_HTTP, small, [1, 64], httpWarmupMs);
+await scenario('tools/call echo, Streamable HTTP', TOOLS_HTTP, small, [1, 64], httpWarmupMs, networkRounds);
 await scenario('tools/call echo 1 MiB text, Streamable HTTP', TOOLS_HTTP, oneMiB, [1, 64], httpWarmupMs);
 
 // The deprecated HTTP+SSE transport (2024-11-05): one event stream per client, each message a POST
@@ -184,7 +215,14 @@ const TOOLS_SSE: readonly Impl[] = [
   ['mcpwire legacy', () => oursToolsSse(server('ours-sse.mjs'), 'legacy')],
   ['mcpwire modern', () => oursToolsSse(server('ours-sse.mjs'), 'modern')],
 ];
-await scenario('tools/call echo, HTTP+SSE (2024-11-05)', TOOLS_SSE, small, [1, 64], httpWarmupMs);
+await scenario(
+  'tools/call echo, HTTP+SSE (2024-11-05)',
+  TOOLS_SSE,
+  small,
+  [1, 64],
+  httpWarmupMs,
+  networkRounds,
+);
 await scenario('tools/call echo 1 MiB text, HTTP+SSE (2024-11-05)', TOOLS_SSE, oneMiB, [1, 64], httpWarmupMs);
 
 // WebSocket: one JSON-RPC message per text frame. The baseline is a raw `ws` echo; the SDK has a
@@ -195,7 +233,7 @@ const TOOLS_WS: readonly Impl[] = [
   ['mcpwire legacy', () => oursToolsWs(server('ours-ws.mjs'), 'legacy')],
   ['mcpwire modern', () => oursToolsWs(server('ours-ws.mjs'), 'modern')],
 ];
-await scenario('tools/call echo, WebSocket', TOOLS_WS, small, [1, 64], httpWarmupMs);
+await scenario('tools/call echo, WebSocket', TOOLS_WS, small, [1, 64], httpWarmupMs, networkRounds);
 await scenario('tools/call echo 1 MiB text, WebSocket', TOOLS_WS, oneMiB, [1, 64], httpWarmupMs);
 
 // Server heap per idle legacy session (initialize + initialized, nothing else), in a forked child each.
