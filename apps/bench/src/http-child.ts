@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import type { SdkEcho } from './sdk.js';
 
 /** A bench HTTP server running in a child process (see servers/http-child.mjs), and how to stop it. */
 export interface HttpServerChild {
@@ -33,6 +34,41 @@ export async function startHttpServerChild(
       // The server exits when its stdin ends (servers/http-child.mjs).
       child.stdin.end();
       await exited;
+    },
+  };
+}
+
+/** What both our McpClient and the SDK's Client offer a tools/call echo row. */
+export interface ToolsClient {
+  connect(transport: never): Promise<void>;
+  listTools(): Promise<unknown>;
+  callTool(params: { name: string; arguments: Record<string, unknown> }): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects `client` over `transport` to the server child and returns the echo row; on a failure to
+ * connect the child is stopped. `listTools` first: it learns the tools' output schemas, as every
+ * tools row does, outside the measurement.
+ */
+export async function toolsEchoRow<C extends ToolsClient>(
+  server: HttpServerChild,
+  client: C,
+  transport: Parameters<C['connect']>[0],
+): Promise<SdkEcho> {
+  try {
+    await client.connect(transport);
+    await client.listTools();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return {
+    call: (args) => client.callTool({ name: 'echo', arguments: args }),
+    childPids: [server.pid],
+    close: async () => {
+      await client.close();
+      await server.close();
     },
   };
 }

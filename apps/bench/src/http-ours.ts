@@ -1,6 +1,6 @@
 import { McpClient, type ProtocolEra } from '@mcpwire/protocol-core';
 import { createStreamableHttpClientTransport } from '@mcpwire/transport-http';
-import { startHttpServerChild } from './http-child.js';
+import { startHttpServerChild, toolsEchoRow } from './http-child.js';
 import type { SdkEcho } from './sdk.js';
 
 /**
@@ -16,20 +16,5 @@ export async function oursToolsHttp(
 ): Promise<SdkEcho> {
   const server = await startHttpServerChild(serverScript, serverOptions);
   const client = new McpClient({ name: 'mcpwire-bench-client', version: '1.0.0' }, { era });
-  try {
-    await client.connect(createStreamableHttpClientTransport({ url: server.url }));
-    // Learns the tools' output schemas, as the other rows do; outside the measurement.
-    await client.listTools();
-  } catch (error) {
-    await server.close();
-    throw error;
-  }
-  return {
-    call: (args) => client.callTool({ name: 'echo', arguments: args }),
-    childPids: [server.pid],
-    close: async () => {
-      await client.close();
-      await server.close();
-    },
-  };
+  return toolsEchoRow(server, client, createStreamableHttpClientTransport({ url: server.url }));
 }

@@ -1,6 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { startHttpServerChild } from './http-child.js';
+import { startHttpServerChild, toolsEchoRow } from './http-child.js';
 import type { SdkEcho } from './sdk.js';
 
 /**
@@ -15,20 +15,5 @@ export async function sdkToolsHttp(
 ): Promise<SdkEcho> {
   const server = await startHttpServerChild(serverScript, [mode, ...serverOptions]);
   const client = new Client({ name: 'sdk-bench-client', version: '1.0.0' });
-  try {
-    await client.connect(new StreamableHTTPClientTransport(new URL(server.url)));
-    // Caches the tools' output validators, as in the other SDK tools rows; outside the measurement.
-    await client.listTools();
-  } catch (error) {
-    await server.close();
-    throw error;
-  }
-  return {
-    call: (args) => client.callTool({ name: 'echo', arguments: args }),
-    childPids: [server.pid],
-    close: async () => {
-      await client.close();
-      await server.close();
-    },
-  };
+  return toolsEchoRow(server, client, new StreamableHTTPClientTransport(new URL(server.url)));
 }

@@ -1,6 +1,6 @@
 import { McpClient, type ProtocolEra } from '@mcpwire/protocol-core';
 import { createSseClientTransport } from '@mcpwire/transport-sse';
-import { startHttpServerChild } from './http-child.js';
+import { startHttpServerChild, toolsEchoRow } from './http-child.js';
 import type { SdkEcho } from './sdk.js';
 
 /**
@@ -11,20 +11,5 @@ import type { SdkEcho } from './sdk.js';
 export async function oursToolsSse(serverScript: string, era: ProtocolEra = 'legacy'): Promise<SdkEcho> {
   const server = await startHttpServerChild(serverScript);
   const client = new McpClient({ name: 'mcpwire-bench-client', version: '1.0.0' }, { era });
-  try {
-    await client.connect(createSseClientTransport({ url: server.url }));
-    // Learns the tools' output schemas, as the other rows do; outside the measurement.
-    await client.listTools();
-  } catch (error) {
-    await server.close();
-    throw error;
-  }
-  return {
-    call: (args) => client.callTool({ name: 'echo', arguments: args }),
-    childPids: [server.pid],
-    close: async () => {
-      await client.close();
-      await server.close();
-    },
-  };
+  return toolsEchoRow(server, client, createSseClientTransport({ url: server.url }));
 }

@@ -1,6 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { startHttpServerChild } from './http-child.js';
+import { startHttpServerChild, toolsEchoRow } from './http-child.js';
 import type { SdkEcho } from './sdk.js';
 
 /**
@@ -11,20 +11,5 @@ import type { SdkEcho } from './sdk.js';
 export async function sdkToolsSse(serverScript: string): Promise<SdkEcho> {
   const server = await startHttpServerChild(serverScript);
   const client = new Client({ name: 'sdk-bench-client', version: '1.0.0' });
-  try {
-    await client.connect(new SSEClientTransport(new URL(server.url)));
-    // Caches the tools' output validators, as in the other SDK tools rows; outside the measurement.
-    await client.listTools();
-  } catch (error) {
-    await server.close();
-    throw error;
-  }
-  return {
-    call: (args) => client.callTool({ name: 'echo', arguments: args }),
-    childPids: [server.pid],
-    close: async () => {
-      await client.close();
-      await server.close();
-    },
-  };
+  return toolsEchoRow(server, client, new SSEClientTransport(new URL(server.url)));
 }

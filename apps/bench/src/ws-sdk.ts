@@ -1,7 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { WebSocketClientTransport } from '@modelcontextprotocol/sdk/client/websocket.js';
 import { WebSocket } from 'ws';
-import { startHttpServerChild } from './http-child.js';
+import { startHttpServerChild, toolsEchoRow } from './http-child.js';
 import type { SdkEcho } from './sdk.js';
 
 /**
@@ -19,20 +19,5 @@ export async function sdkToolsWs(serverScript: string): Promise<SdkEcho> {
   globals.WebSocket ??= WebSocket;
   const server = await startHttpServerChild(serverScript);
   const client = new Client({ name: 'sdk-bench-client', version: '1.0.0' });
-  try {
-    await client.connect(new WebSocketClientTransport(new URL(server.url)));
-    // Caches the tools' output validators, as in the other SDK tools rows; outside the measurement.
-    await client.listTools();
-  } catch (error) {
-    await server.close();
-    throw error;
-  }
-  return {
-    call: (args) => client.callTool({ name: 'echo', arguments: args }),
-    childPids: [server.pid],
-    close: async () => {
-      await client.close();
-      await server.close();
-    },
-  };
+  return toolsEchoRow(server, client, new WebSocketClientTransport(new URL(server.url)));
 }
