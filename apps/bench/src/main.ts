@@ -107,7 +107,9 @@ async function scenario(
         results[i]!.push(await run(name, impls[i]!, n, params, warmup));
       }
     }
-    impls.forEach(([impl], i) => rows.push({ scenario: name, impl, result: medianOf(results[i]!) }));
+    impls.forEach(([impl], i) => {
+      rows.push({ scenario: name, impl, result: medianOf(results[i]!) });
+    });
   }
 }
 
