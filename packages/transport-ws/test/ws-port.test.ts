@@ -49,12 +49,12 @@ describe('WsPort', () => {
     expect(ws.frames).toEqual(['a', 'b', 'c']);
   });
 
-  it('lets a batch of 16 KiB or more leave at once', () => {
+  it('lets a batch of 4 KiB or more leave at once', () => {
     const ws = new FakeWs();
     const port = new WsPort(ws as unknown as WsSocketLike);
-    port.send('x'.repeat(10_000), undefined);
+    port.send('x'.repeat(3_000), undefined);
     expect(ws._socket.uncorks).toBe(0);
-    port.send('x'.repeat(7_000), undefined);
+    port.send('x'.repeat(1_200), undefined);
     expect(ws._socket.uncorks).toBe(1);
     // The next frame starts a new batch.
     port.send('y', undefined);

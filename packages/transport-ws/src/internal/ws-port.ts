@@ -8,9 +8,11 @@ const OPEN = 1;
 /**
  * Frames sent in one tick leave in one `writev` (the socket is corked until the end of the tick), up to
  * this many bytes; past it the batch goes at once, so the peer starts reading while we still write.
- * A raw `ws` peer makes one syscall per frame.
+ * A raw `ws` peer makes one syscall per frame. 4 KiB, not more: a burst of 64 small answers corked
+ * whole made the two ends take turns (one idle while the other worked), and 16 KiB batches measured
+ * 72-74% of raw throughput at 64 in flight against 91-102% at 4 KiB, for the same CPU per call.
  */
-const MAX_BATCH_BYTES = 16 * 1024;
+const MAX_BATCH_BYTES = 4 * 1024;
 
 /** The net.Socket under a `ws` WebSocket, where it can be reached. */
 interface CorkableSocket {
