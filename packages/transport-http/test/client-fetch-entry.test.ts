@@ -1,55 +1,22 @@
 // The `./fetch` entry: nothing in its import graph reaches `node:` or undici (so browsers, workers,
 // Deno and Bun can load it), and its transport runs over an injected fetch.
-import { readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { McpClient } from '@mcpwire/protocol-core';
+import { importGraph, nodeOnlyImports } from '@mcpwire/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createEraCache, createStreamableHttpClientTransport, type FetchLike } from '../src/fetch.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const WORKSPACE: Record<string, string> = {
-  '@mcpwire/protocol-core': resolve(here, '../../protocol-core/src/index.ts'),
-};
-const SPECIFIER =
-  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
-
-/** Every module reachable from `entry` through our sources, and the bare packages it imports. */
-function importGraph(entry: string): { files: Set<string>; packages: Set<string> } {
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const visit = (file: string): void => {
-    if (files.has(file)) return;
-    files.add(file);
-    // Comments hold examples that import things (`@example` blocks): they are not imports.
-    const source = readFileSync(file, 'utf8')
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/^\s*\/\/.*$/gm, '');
-    for (const match of source.matchAll(SPECIFIER)) {
-      const specifier = match[1] ?? match[2];
-      if (specifier === undefined) continue;
-      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
-      else if (WORKSPACE[specifier] !== undefined) visit(WORKSPACE[specifier]);
-      else packages.add(specifier);
-    }
-  };
-  visit(entry);
-  return { files, packages };
-}
 
 describe('the ./fetch entry', () => {
   it('imports nothing from node: nor undici, directly or through protocol-core', () => {
-    const { files, packages } = importGraph(resolve(here, '../src/fetch.ts'));
+    const graph = importGraph(resolve(here, '../src/fetch.ts'));
+    const { files, packages } = graph;
     // The walk must have reached the client and protocol-core, or it proves nothing.
     expect([...files].some((file) => file.endsWith('client/transport.ts'))).toBe(true);
     expect([...files].some((file) => file.includes('protocol-core/src/engine'))).toBe(true);
-    const builtins = new Set(builtinModules);
-    const forbidden = [...packages].filter(
-      (name) =>
-        name.startsWith('node:') || builtins.has(name) || name === 'undici' || name.startsWith('undici/'),
-    );
-    expect(forbidden).toEqual([]);
+    expect(nodeOnlyImports(graph, ['undici'])).toEqual([]);
     // The SSE parser is the one package the client adds; it runs anywhere.
     expect(packages.has('eventsource-parser')).toBe(true);
   });

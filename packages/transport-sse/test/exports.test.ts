@@ -1,54 +1,26 @@
 // The public surface of both entries (names and the types users write against), and the `./fetch`
 // entry's promise: nothing in its import graph reaches `node:` or undici.
-import { readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Transport } from '@mcpwire/protocol-core';
+import { importGraph, nodeOnlyImports } from '@mcpwire/test-utils';
 import type { Dispatcher } from 'undici';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as fetchEntry from '../src/fetch.js';
 import * as nodeEntry from '../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/g;
-
-/** The bare packages reachable from `entry` through our own sources and protocol-core's. */
-function packagesOf(entry: string): { files: Set<string>; packages: Set<string> } {
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const visit = (file: string): void => {
-    if (files.has(file)) return;
-    files.add(file);
-    // Comments hold examples that import things: not imports.
-    const source = readFileSync(file, 'utf8')
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/^\s*\/\/.*$/gm, '');
-    for (const [, specifier] of source.matchAll(IMPORT)) {
-      if (specifier === undefined) continue;
-      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
-      else if (specifier === '@mcpwire/protocol-core')
-        visit(resolve(here, '../../protocol-core/src/index.ts'));
-      else packages.add(specifier);
-    }
-  };
-  visit(entry);
-  return { files, packages };
-}
 
 describe('entries', () => {
   it('./fetch imports nothing from node: nor undici, directly or through protocol-core', () => {
-    const { files, packages } = packagesOf(resolve(here, '../src/fetch.ts'));
+    const graph = importGraph(resolve(here, '../src/fetch.ts'));
+    const { files, packages } = graph;
     expect([...files].some((file) => file.endsWith('client/transport.ts'))).toBe(true);
     expect([...files].some((file) => file.includes('protocol-core/src/inbound-buffer.ts'))).toBe(true);
-    const builtins = new Set(builtinModules);
-    const forbidden = [...packages].filter(
-      (name) => name.startsWith('node:') || builtins.has(name) || name.startsWith('undici'),
-    );
-    expect(forbidden).toEqual([]);
+    expect(nodeOnlyImports(graph, ['undici'])).toEqual([]);
     expect(packages.has('eventsource-parser')).toBe(true);
     // The same walk does find them from the Node entry, so it would catch one.
-    const node = packagesOf(resolve(here, '../src/index.ts')).packages;
+    const node = importGraph(resolve(here, '../src/index.ts')).packages;
     expect(node.has('undici')).toBe(true);
     expect(node.has('node:http')).toBe(true);
   });
