@@ -88,19 +88,29 @@ async function session(handler: StreamableHttpHandler): Promise<string> {
   return res.headers['mcp-session-id']!;
 }
 
+/** Opens the session's GET stream on a response whose socket takes `socketBytes` and then nothing. */
+async function openGetStream(
+  handler: StreamableHttpHandler,
+  sessionId: string,
+  socketBytes: number,
+): Promise<StuckResponse> {
+  const res = new StuckResponse(socketBytes);
+  const get = fakeRequest('GET', {
+    accept: 'text/event-stream',
+    'mcp-session-id': sessionId,
+    'mcp-protocol-version': LEGACY,
+  });
+  await handler.handleNode(get, res as unknown as ServerResponse);
+  return res;
+}
+
 describe('a Node client that stops reading', () => {
   it('makes sends wait for drain above the high-water mark', async () => {
     const server = testServer();
     const handler = createStreamableHttpHandler({ server, maxStreamBufferBytes: 1_000_000 });
     handlers.push(handler);
     const sessionId = await session(handler);
-    const res = new StuckResponse(0);
-    const get = fakeRequest('GET', {
-      accept: 'text/event-stream',
-      'mcp-session-id': sessionId,
-      'mcp-protocol-version': LEGACY,
-    });
-    await handler.handleNode(get, res as unknown as ServerResponse);
+    const res = await openGetStream(handler, sessionId, 0);
     const connection = server.connections[0]!;
     let sent = false;
     const notify = connection.engine.notify('notifications/message', {
@@ -127,13 +137,7 @@ describe('a Node client that stops reading', () => {
     });
     handlers.push(handler);
     const sessionId = await session(handler);
-    const res = new StuckResponse(10_000);
-    const get = fakeRequest('GET', {
-      accept: 'text/event-stream',
-      'mcp-session-id': sessionId,
-      'mcp-protocol-version': LEGACY,
-    });
-    await handler.handleNode(get, res as unknown as ServerResponse);
+    const res = await openGetStream(handler, sessionId, 10_000);
     expect(handler.stats.openStreams).toBe(1);
     for (let i = 0; i < 10; i++) server.sendLoggingMessage({ level: 'info', data: 'z'.repeat(10_000) });
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -159,13 +163,7 @@ describe('a Node client that stops reading', () => {
     handlers.push(handler);
     const sessionId = await session(handler);
     // The socket takes 10 kB at once; the rest of the 200 kB event waits in writableLength.
-    const res = new StuckResponse(10_000);
-    const get = fakeRequest('GET', {
-      accept: 'text/event-stream',
-      'mcp-session-id': sessionId,
-      'mcp-protocol-version': LEGACY,
-    });
-    await handler.handleNode(get, res as unknown as ServerResponse);
+    const res = await openGetStream(handler, sessionId, 10_000);
     const big = 'b'.repeat(200_000);
     const sent = server.connections[0]!.engine.notify('notifications/message', { level: 'info', data: big });
     await new Promise((resolve) => setTimeout(resolve, 5));
