@@ -14,19 +14,25 @@ import { CLI_PATH } from './support/processes.js';
 let child: ChildProcess;
 let origin = '';
 
-beforeAll(async () => {
+/** Starts the built CLI on port 0; resolves once it printed `listening <origin>`. */
+async function startCli(): Promise<{ child: ChildProcess; origin: string }> {
   if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: build the app first`);
-  child = spawn(process.execPath, [CLI_PATH, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const started = spawn(process.execPath, [CLI_PATH, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
-  child.stdout!.setEncoding('utf8');
-  origin = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: string) => {
+  started.stdout!.setEncoding('utf8');
+  const at = await new Promise<string>((resolve, reject) => {
+    started.stdout!.on('data', (chunk: string) => {
       stdout += chunk;
       const match = /^listening (\S+)\n/.exec(stdout);
       if (match) resolve(match[1]!);
     });
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before listening`)));
+    started.once('exit', (code) => reject(new Error(`exited with ${code} before listening`)));
   });
+  return { child: started, origin: at };
+}
+
+beforeAll(async () => {
+  ({ child, origin } = await startCli());
 });
 
 afterAll(async () => {
@@ -102,5 +108,37 @@ describe('everything-server: one port, every network transport', () => {
     await expect(refused.start()).rejects.toThrow(/403/);
     const response = await fetch(`${origin}/elsewhere`);
     expect(response.status).toBe(404);
+  });
+
+  it('closes open SSE streams and WebSocket connections on SIGTERM, and exits 0', async () => {
+    const own = await startCli();
+    try {
+      const sse = createSseClientTransport({ url: `${own.origin}/sse` });
+      const ws = createWebSocketClientTransport({ url: `${own.origin.replace(/^http/, 'ws')}/ws` });
+      const closes: Promise<string>[] = [];
+      for (const [name, transport] of [
+        ['sse', sse],
+        ['ws', ws],
+      ] as const) {
+        const client = new McpClient({ name: 'wires-test', version: '1.0.0' }, { era: 'legacy' });
+        await client.connect(transport);
+        const inner = transport.onclose;
+        closes.push(
+          new Promise((resolve) => {
+            transport.onclose = () => {
+              inner?.();
+              resolve(name);
+            };
+          }),
+        );
+      }
+      own.child.kill('SIGTERM');
+      const [code] = await once(own.child, 'exit');
+      expect(code).toBe(0);
+      // Both clients saw their connection end (a hang here fails the test on its timeout).
+      expect(await Promise.all(closes)).toEqual(['sse', 'ws']);
+    } finally {
+      if (own.child.exitCode === null && own.child.signalCode === null) own.child.kill('SIGKILL');
+    }
   });
 });
