@@ -1,8 +1,7 @@
 /**
  * Serves Streamable HTTP (both eras unless told otherwise) at `http://<host>:<port>/mcp`, HTTP+SSE at
  * `/sse` and WebSocket at `/ws` on the same port, and prints `listening http://<host>:<port>` on stdout
- * once ready. SIGINT/SIGTERM end every session and stream,
- * then the process exits.
+ * once ready. SIGINT/SIGTERM end every session, stream and socket, then the process exits.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -124,11 +123,12 @@ export async function serveHttp(
     process.once('SIGTERM', stop);
   });
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  const origin = `http://${urlHost}:${(httpServer.address() as AddressInfo).port}`;
+  const boundPort = (httpServer.address() as AddressInfo).port;
+  const origin = `http://${urlHost}:${boundPort}`;
   process.stdout.write(`listening ${origin}\n`);
   log(
     `era: ${era}; Streamable HTTP ${origin}${PATHS.streamableHttp}, SSE ${origin}${PATHS.sse}, ` +
-      `WebSocket ws://${urlHost}:${(httpServer.address() as AddressInfo).port}${PATHS.webSocket}`,
+      `WebSocket ws://${urlHost}:${boundPort}${PATHS.webSocket}`,
   );
   await stopped;
   await Promise.all([streamable.close(), sse.close(), webSocket.close()]);
