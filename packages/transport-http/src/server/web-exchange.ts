@@ -192,7 +192,9 @@ export class WebExchange implements HttpExchange {
   respond(status: number, headers: ResponseHeaders, body?: string): void {
     if (this.#responded) return;
     this.#responded = true;
-    const all = this.extraHeaders === undefined ? headers : { ...headers, ...this.extraHeaders };
+    // A copy, never the shared frozen header sets: a runtime may add to the object it is given
+    // (@hono/node-server's Response adds Content-Length, and threw on a frozen one).
+    const all = { ...headers, ...this.extraHeaders };
     this.#resolve!(new Response(body ?? null, { status, headers: all }));
   }
 
@@ -201,7 +203,7 @@ export class WebExchange implements HttpExchange {
     // A cancelled body is the Web runtimes' way of saying the client left.
     const sink = new WebStreamSink(maxBufferedBytes, () => this.#abort());
     this.#sink = sink;
-    const all = this.extraHeaders === undefined ? headers : { ...headers, ...this.extraHeaders };
+    const all = { ...headers, ...this.extraHeaders };
     this.#resolve!(new Response(sink.readable, { status: 200, headers: all }));
     return sink;
   }
