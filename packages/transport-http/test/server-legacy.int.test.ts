@@ -340,6 +340,31 @@ describe('resumability', () => {
     await reader.cancel();
   });
 
+  it('gives handlers the HTTP request as ctx.requestInfo: headers, URL, and both in JSON', async () => {
+    const server = testServer();
+    server.registerTool('where', {}, (_args, ctx) => {
+      const info = ctx.requestInfo!;
+      const text = [
+        String(info.headers['x-trace']),
+        info.url?.pathname ?? 'no url',
+        info.url?.searchParams.get('tenant') ?? 'no tenant',
+        JSON.stringify(info),
+      ].join('|');
+      return { content: [{ type: 'text', text }] };
+    });
+    const { url } = await start({ server });
+    const sessionId = await openSession(url);
+    const reader = new SseReader(
+      await post(`${url}?tenant=t1`, callBody(1, 'where'), { ...legacyHeaders(sessionId), 'x-trace': 'abc' }),
+    );
+    const [response] = await reader.rest();
+    const [trace, path, tenant, json] = (
+      response as { result: { content: { text: string }[] } }
+    ).result.content[0]!.text.split('|');
+    expect([trace, path, tenant]).toEqual(['abc', '/mcp', 't1']);
+    expect(JSON.parse(json!)).toMatchObject({ headers: { 'x-trace': 'abc' }, url: `${url}?tenant=t1` });
+  });
+
   it('lets a tool close its POST stream early (SSE polling); the client resumes and gets the response', async () => {
     let listener: StreamableHttpListener | undefined;
     const server = testServer();

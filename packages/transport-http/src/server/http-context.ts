@@ -13,28 +13,48 @@ export interface HttpContext {
   openStream(exchange: HttpExchange, headers: ResponseHeaders): SseWriter;
 }
 
+/**
+ * The HTTP request as handlers see it (`ctx.requestInfo`), built on first read. A class rather than a
+ * literal with getters: V8 defines a literal's accessors one by one on every request, which cost more
+ * than everything else the legacy POST path allocated.
+ */
+class LazyRequestInfo {
+  readonly #exchange: HttpExchange;
+  #headers: Record<string, string | string[] | undefined> | undefined = undefined;
+  #url: URL | undefined = undefined;
+
+  constructor(exchange: HttpExchange) {
+    this.#exchange = exchange;
+  }
+
+  // Getters: most handlers never look, and the Web path builds the record by copying.
+  get headers(): Record<string, string | string[] | undefined> {
+    this.#headers ??= this.#exchange.headers();
+    return this.#headers;
+  }
+
+  get url(): URL | undefined {
+    if (this.#url === undefined) {
+      const exchange = this.#exchange;
+      try {
+        this.#url = new URL(exchange.url, `http://${exchange.host ?? 'localhost'}`);
+      } catch {
+        return undefined;
+      }
+    }
+    return this.#url;
+  }
+
+  /** What `JSON.stringify` shows (the getters live on the prototype, where it does not look). */
+  toJSON(): { headers: Record<string, string | string[] | undefined>; url: string | undefined } {
+    return { headers: this.headers, url: this.url?.href };
+  }
+}
+
 /** The HTTP request as handlers see it (`ctx.requestInfo`), built on first read. */
 export function requestInfoOf(exchange: HttpExchange): {
   readonly headers: Record<string, string | string[] | undefined>;
   readonly url: URL | undefined;
 } {
-  let headers: Record<string, string | string[] | undefined> | undefined;
-  let url: URL | undefined;
-  return {
-    // Getters: most handlers never look, and the Web path builds the record by copying.
-    get headers(): Record<string, string | string[] | undefined> {
-      headers ??= exchange.headers();
-      return headers;
-    },
-    get url(): URL | undefined {
-      if (url === undefined) {
-        try {
-          url = new URL(exchange.url, `http://${exchange.host ?? 'localhost'}`);
-        } catch {
-          return undefined;
-        }
-      }
-      return url;
-    },
-  };
+  return new LazyRequestInfo(exchange);
 }
