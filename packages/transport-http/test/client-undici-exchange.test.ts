@@ -162,6 +162,19 @@ describe('UndiciExchange through the undici 7+ interface', () => {
     expect(controller.paused).toBe(true);
   });
 
+  it('cancel() drops what was queued: a later read fails instead of replaying it', async () => {
+    const { exchange, response } = start();
+    const controller = new FakeController();
+    exchange.onRequestStart(controller);
+    exchange.onResponseStart(controller, 200, {});
+    exchange.onResponseData(controller, chunk('queued'));
+    const res = await response;
+    res.cancel();
+    const iterator = (res.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+    const outcome = (await settled(iterator.next())) as { error?: Error };
+    expect(outcome.error?.message).toMatch(/cancelled/);
+  });
+
   it('cancel() after the end does not abort (the connection stays reusable)', async () => {
     const { exchange, response } = start();
     const controller = new FakeController();

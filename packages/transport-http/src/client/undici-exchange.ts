@@ -38,6 +38,9 @@ class HeaderView {
   }
 }
 
+/** The headers of a response that has none yet. */
+const NO_HEADERS = new HeaderView({});
+
 /** undici 6's raw headers: `[name, value, name, value, ...]` as Buffers (or strings). */
 function parseRawHeaders(raw: readonly (Buffer | string)[]): Record<string, HeaderValue> {
   const record: Record<string, HeaderValue> = Object.create(null) as Record<string, HeaderValue>;
@@ -69,7 +72,7 @@ interface Waiter<T> {
 /** A request in flight and, once its headers came, its response. */
 export class UndiciExchange implements HttpResponse, AsyncIterable<Uint8Array>, AsyncIterator<Uint8Array> {
   status = 0;
-  headers: HttpResponse['headers'] = new HeaderView({});
+  headers: HttpResponse['headers'] = NO_HEADERS;
   readonly body: AsyncIterable<Uint8Array> = this;
   readonly #source: AbortSourceLike | undefined;
   readonly #started: Waiter<HttpResponse>;
@@ -100,6 +103,9 @@ export class UndiciExchange implements HttpResponse, AsyncIterable<Uint8Array>, 
 
   cancel(): void {
     if (!this.#ended && !this.#failed) this.#abort(cancelled());
+    // Nobody reads what was queued: let it go now rather than with the response.
+    this.#chunks = [];
+    this.#queued = 0;
   }
 
   text(limit: number): Promise<string | undefined> {
