@@ -2,6 +2,8 @@
  * `createWebSocketClientTransport` of the Node entry: the client over `ws`, with `maxPayload`,
  * heartbeat pings, request headers, and the HTTP status of a refused upgrade.
  */
+import type { Agent } from 'node:http';
+import type { SecureContextOptions } from 'node:tls';
 import { TransportError, TransportErrorCode } from '@mcpwire/protocol-core';
 import { WebSocket as WsWebSocket } from 'ws';
 import { closedError, socketError } from '../internal/errors.js';
@@ -24,6 +26,14 @@ export interface NodeWebSocketClientTransportOptions extends WebSocketClientTran
   WebSocket?: WsConstructorLike | undefined;
   /** Negotiate permessage-deflate (compression costs CPU on both sides for every message). @default false */
   perMessageDeflate?: boolean | undefined;
+  /**
+   * TLS settings of a `wss:` connection: a private CA (`ca`), a client certificate for mutual TLS
+   * (`cert`, `key`, `pfx`, `passphrase`), the name to verify (`servername`). Certificates are always
+   * verified unless `rejectUnauthorized: false` says otherwise. @default Node's TLS defaults
+   */
+  tls?: (SecureContextOptions & { rejectUnauthorized?: boolean; servername?: string }) | undefined;
+  /** The HTTP(S) agent of the upgrade request: a proxy agent, or a keep-alive one. @default none (Node's global agent) */
+  agent?: Agent | undefined;
 }
 
 /** The most of a refusal's body read for its message. */
@@ -104,6 +114,9 @@ class NodeDialer implements Dialer {
       let socket: WsSocketLike;
       try {
         socket = new this.#ctor(this.#url, this.#protocols, {
+          // TLS first: the settings below are the transport's and are not the caller's to override.
+          ...this.#options.tls,
+          ...(this.#options.agent === undefined ? {} : { agent: this.#options.agent }),
           ...(this.#options.headers === undefined ? {} : { headers: this.#options.headers }),
           maxPayload: this.#maxMessageBytes,
           perMessageDeflate: this.#options.perMessageDeflate ?? false,
