@@ -45,6 +45,8 @@ export type {
 export { HttpAuthError, defaultPrincipalOf } from './http-security/auth.js';
 export type { Authenticate, HttpAuthErrorOptions, HttpAuthRequest } from './http-security/auth.js';
 export { LOOPBACK_HOSTS, LOOPBACK_ORIGINS, OriginGuard } from './http-security/origin-guard.js';
+export { CorsPolicy } from './http-security/cors.js';
+export type { CorsHeaders, CorsPolicyOptions } from './http-security/cors.js';
 export { InboundBuffer } from './inbound-buffer.js';
 export type { InboundBufferOptions } from './inbound-buffer.js';
 export { ProtocolEngine } from './engine/engine.js';

@@ -6,6 +6,7 @@
  * header means 2026-07-28, anything else the legacy session protocol.
  */
 import {
+  CorsPolicy,
   envelopeErrorResponse,
   eraOf,
   ErrorCode,
@@ -19,7 +20,6 @@ import {
   validateEnvelope,
 } from '@mcpwire/protocol-core';
 import { HeaderName } from '../shared/mcp-headers.js';
-import { CorsPolicy } from './cors.js';
 import type { HttpExchange, ResponseHeaders } from './exchange.js';
 import { acceptsPostResponses, isJsonContentType } from './guards.js';
 import type { HttpContext } from './http-context.js';
@@ -47,6 +47,9 @@ export interface StreamableHttpStats {
 
 const NOT_AUTHENTICATED = Symbol('not authenticated');
 
+/** Response headers a browser client must be able to read (the legacy session id among them). */
+const EXPOSED_HEADERS: readonly string[] = ['mcp-session-id', 'mcp-protocol-version', 'www-authenticate'];
+
 /** True when the body's `_meta` names a protocol version: what selects the modern era. */
 function hasModernMeta(message: JSONRPCMessage): boolean {
   if (!('method' in message)) return false;
@@ -70,7 +73,7 @@ export class StreamableHttpCore implements HttpContext {
     this.options = resolveHttpOptions(options);
     this.#guard = new OriginGuard(this.options.allowedHosts, this.options.allowedOrigins);
     this.#allow = this.options.legacy ? 'GET, POST, DELETE' : 'POST';
-    this.#cors = new CorsPolicy(this.options.cors);
+    this.#cors = new CorsPolicy({ enabled: this.options.cors, exposeHeaders: EXPOSED_HEADERS });
     this.legacy = new LegacyHttp(this);
     this.#modern = new ModernHttp(this);
   }
