@@ -1,9 +1,10 @@
 import { defineConfig } from 'tsup';
 
-// The test page, bundled for the browser: everything inlined (protocol-core, zod, the `./fetch` entry
-// of transport-http, the `./browser` entry of transport-ws), from the workspace sources through the
-// `@mcpwire/source` condition, so the page needs no other package built. `index.html` is copied next
-// to `main.js`. `platform: 'browser'`: a `node:` import reaching the page fails the build.
+// The test page, bundled for the browser: everything inlined (protocol-core, zod, the `./fetch` entries
+// of transport-http and transport-sse, the `./browser` entry of transport-ws), from the workspace
+// sources through the `@mcpwire/source` condition, so the page needs no other package built.
+// `index.html` is copied next to `main.js`. `platform: 'browser'`: a `node:` import reaching the page
+// fails the build.
 export default defineConfig({
   entry: { main: 'src/page/main.ts' },
   outDir: 'dist/page',

@@ -1,6 +1,7 @@
 // Our clients in a real browser: the bundled test page (src/page) runs McpClient over the `./fetch`
-// Streamable HTTP transport and over the native WebSocket (`@mcpwire/transport-ws/browser`) in headless
-// Debian Chromium, driven by playwright-core, against apps/everything-server. The page is served from
+// Streamable HTTP and HTTP+SSE transports and over the native WebSocket
+// (`@mcpwire/transport-ws/browser`) in headless Debian Chromium, driven by playwright-core, against
+// apps/everything-server. The page is served from
 // another port than the MCP endpoint, so every HTTP request is a cross-origin fetch (it needs the
 // server's CORS answers) and every WebSocket upgrade carries a foreign-port Origin the server must accept.
 import { existsSync } from 'node:fs';
@@ -163,6 +164,30 @@ describe('McpClient in Chromium', () => {
     await expectCase(page, 'http-auto', 'modern 2026-07-28');
     await expectCase(page, 'http-legacy', 'legacy 2025-11-25');
     await expectCase(page, 'http-modern', 'modern 2026-07-28');
+    await page.close();
+  });
+
+  it('HTTP+SSE over fetch, cross-origin: the stream and the preflighted POSTs list tools and echo', async () => {
+    const page = await runPage({ sse: ready().server.sseUrl, text: TEXT });
+    await expectCase(page, 'sse-legacy', 'legacy 2025-11-25');
+    expect(await cell(page, 'http-auto-state')).toBe('skipped');
+    await page.close();
+  });
+
+  it('HTTP+SSE from a foreign origin: refused 403 without CORS headers, so the page cannot even read why', async () => {
+    const foreignOrigin = ready().site.origin.replace('127.0.0.1', FOREIGN_HOST);
+    const opened = await openPage({ sse: ready().server.sseUrl, text: TEXT }, foreignOrigin);
+    const { page, status, problems } = opened;
+    const context = diagnostics(opened);
+    expect(status, context).toMatch(/^error: sse-legacy: /);
+    expect(await cell(page, 'sse-legacy-state')).toBe('failed');
+    // fetch rejects (a network error to the script) rather than resolving with the 403.
+    expect(await cell(page, 'sse-legacy-error')).toMatch(/Failed to fetch/);
+    // Chromium says why on the console: the answer had no Access-Control-Allow-Origin.
+    expect(
+      problems.filter((problem) => /No 'Access-Control-Allow-Origin' header/.test(problem)),
+      context,
+    ).not.toHaveLength(0);
     await page.close();
   });
 

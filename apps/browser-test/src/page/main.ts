@@ -1,8 +1,8 @@
 /**
- * The test page: `index.html?http=<MCP endpoint>&ws=<WebSocket endpoint>&text=<echo text>`. Runs
- * every case whose parameter is present, one after the other, writes what each saw into its row, then
- * sets `#status` to `done`, or to `error: ...` naming the cases that failed. `#results` holds the
- * same as JSON, for debugging.
+ * The test page: `index.html?http=<MCP endpoint>&sse=<SSE endpoint>&ws=<WebSocket endpoint>&text=<echo
+ * text>`. Runs every case whose parameter is present, one after the other, writes what each saw into
+ * its row, then sets `#status` to `done`, or to `error: ...` naming the cases that failed. `#results`
+ * holds the same as JSON, for debugging.
  */
 import { CASES, type PageCase } from './cases.js';
 import { type CaseResult, runCase } from './run-case.js';

@@ -13,6 +13,8 @@ export const EVERYTHING_SERVER_CLI: string = fileURLToPath(
 export interface EverythingServer {
   /** The Streamable HTTP endpoint, `http://127.0.0.1:<port>/mcp`. */
   readonly url: string;
+  /** The HTTP+SSE event stream on the same port, `http://127.0.0.1:<port>/sse` (POSTs to `/messages`). */
+  readonly sseUrl: string;
   /** The WebSocket endpoint on the same port, `ws://127.0.0.1:<port>/ws`. */
   readonly wsUrl: string;
   /** What it wrote to stderr so far: its log, for failure messages. */
@@ -73,6 +75,7 @@ export async function startEverythingServer(): Promise<EverythingServer> {
   });
   return {
     url: `${base}/mcp`,
+    sseUrl: `${base}/sse`,
     wsUrl: `${base.replace(/^http:/, 'ws:')}/ws`,
     stderr: () => stderr,
     close: () => stop(child),

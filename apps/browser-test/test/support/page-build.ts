@@ -23,7 +23,7 @@ function tsupCli(): string {
 
 /**
  * Bundles the page into {@link PAGE_DIR}. Always, not only when dist is missing: the bundle inlines
- * the workspace sources of protocol-core, transport-http and transport-ws, whose changes no timestamp
+ * the workspace sources of protocol-core and the transports, whose changes no timestamp
  * here would see, and the build takes well under a second.
  */
 export function buildPage(): void {

@@ -2,10 +2,12 @@
  * The HTTP+SSE endpoint pair (2024-11-05 "HTTP with SSE") for node:http, Express or Fastify (raw
  * req/res): `GET ssePath` opens a session's event stream, whose first event (`endpoint`) names where
  * the client POSTs its messages (`messagesPath?sessionId=…`). Refusals come before any work: Host and
- * Origin (403), authentication (401/403), media type (415), size (413), unknown session (404).
+ * Origin (403), authentication (401/403), media type (415), size (413), unknown session (404). A
+ * browser page on an allowed origin gets CORS headers on every answer and 204 to its preflights.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
+  CorsPolicy,
   envelopeErrorResponse,
   ErrorCode,
   HttpAuthError,
@@ -21,7 +23,7 @@ import { SseEventStream, type StreamEnd } from './event-stream.js';
 import { type ResolvedSseServerOptions, resolveSseServerOptions, type SseServerOptions } from './options.js';
 import { isJsonContentType, readBody } from './read-body.js';
 import { requestInfoOf, sessionIdOf } from './request-info.js';
-import { sendAccepted, sendError, sendJson } from './responses.js';
+import { addHeaders, sendAccepted, sendError, sendJson, sendNoContent } from './responses.js';
 import { newSessionId } from './session-id.js';
 import { type SessionHost, SseSession } from './session-transport.js';
 
@@ -57,10 +59,24 @@ const RETRY_AFTER_SECONDS = '30';
 const NOT_AUTHENTICATED = Symbol('not authenticated');
 const NO_BODY = Symbol('no parsed body');
 
+/**
+ * Response headers a browser client must be able to read: the challenge of a 401 (an OAuth client
+ * finds its resource metadata there) and the back-off of a 503. `Content-Type`, which the client
+ * checks on the stream, is readable without being listed.
+ */
+const EXPOSED_HEADERS: readonly string[] = ['www-authenticate', 'retry-after'];
+
+/** One request header as a string; repeated ones joined with ", ". */
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
 /** The handler's state: its sessions and counters. */
 class SseServerCore implements SessionHost {
   readonly options: ResolvedSseServerOptions;
   readonly #guard: OriginGuard;
+  readonly #cors: CorsPolicy;
   readonly #sessions = new Map<string, SseSession>();
   #closed = false;
   #created = 0;
@@ -70,6 +86,7 @@ class SseServerCore implements SessionHost {
   constructor(options: SseServerOptions) {
     this.options = resolveSseServerOptions(options);
     this.#guard = new OriginGuard(this.options.allowedHosts, this.options.allowedOrigins);
+    this.#cors = new CorsPolicy({ enabled: this.options.cors, exposeHeaders: EXPOSED_HEADERS });
   }
 
   stats(): SseServerStats {
@@ -88,11 +105,15 @@ class SseServerCore implements SessionHost {
     const { ssePath, messagesPath } = this.options;
     if (path !== ssePath && path !== messagesPath) return false;
     // DNS-rebinding protection comes first, on every method: nothing is read from a refused origin.
-    const refusal = this.#guard.refusal(req.headers.host, req.headers.origin);
+    const origin = req.headers.origin;
+    const refusal = this.#guard.refusal(req.headers.host, origin);
     if (refusal !== undefined) {
       sendError(res, 403, ErrorCode.InvalidRequest, refusal);
       return true;
     }
+    // Only browsers send Origin: other clients never pay for CORS. Set now, sent with every answer.
+    const cors = origin === undefined ? undefined : this.#cors.headersFor(origin);
+    if (cors !== undefined) addHeaders(res, cors);
     const method = req.method;
     let served: Promise<void>;
     if (path === ssePath && method === 'GET') served = this.#get(req, res);
@@ -100,7 +121,17 @@ class SseServerCore implements SessionHost {
       served = this.#post(req, res, sessionIdOf(target, queryAt), parsedBody);
     else {
       const allow = path === ssePath ? 'GET' : 'POST';
-      sendError(res, 405, ErrorCode.InvalidRequest, `Method Not Allowed: ${method}`, { allow });
+      const preflight =
+        method === 'OPTIONS' && cors !== undefined
+          ? this.#cors.preflight(
+              origin,
+              headerOf(req, 'access-control-request-method'),
+              headerOf(req, 'access-control-request-headers'),
+              allow,
+            )
+          : undefined;
+      if (preflight !== undefined) sendNoContent(res, preflight);
+      else sendError(res, 405, ErrorCode.InvalidRequest, `Method Not Allowed: ${method}`, { allow });
       return true;
     }
     served.catch((error: unknown) => {

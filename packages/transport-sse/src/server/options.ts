@@ -59,6 +59,14 @@ export interface SseServerOptions {
    */
   allowedOrigins?: readonly string[] | 'any' | undefined;
   /**
+   * Answer CORS preflights (OPTIONS on `ssePath` and `messagesPath`) and add `Access-Control-Allow-Origin`
+   * to every answer, stream included, for browser pages on another origin that `allowedOrigins` lets in.
+   * With `allowedOrigins: 'any'` it is off unless set to `true` explicitly (then every origin may read
+   * answers). Set it to false when a framework's CORS middleware does this instead.
+   * @default true unless `allowedOrigins` is 'any'
+   */
+  cors?: boolean | undefined;
+  /**
    * Resolves the principal of each GET and POST from its method, URL and headers, or throws
    * `HttpAuthError` (401/403). Its result reaches handlers as `authInfo` and binds the session.
    * @default none (every request is anonymous)
@@ -98,6 +106,7 @@ export interface ResolvedSseServerOptions {
   readonly messagesPath: string;
   readonly allowedHosts: readonly string[] | undefined;
   readonly allowedOrigins: readonly string[] | undefined;
+  readonly cors: boolean;
   readonly authenticate: Authenticate | undefined;
   readonly principalOf: (authInfo: unknown) => string | undefined;
   readonly maxBodyBytes: number;
@@ -155,6 +164,8 @@ export function resolveSseServerOptions(options: SseServerOptions): ResolvedSseS
     allowedHosts: options.allowedHosts === 'any' ? undefined : (options.allowedHosts ?? LOOPBACK_HOSTS),
     allowedOrigins:
       options.allowedOrigins === 'any' ? undefined : (options.allowedOrigins ?? LOOPBACK_ORIGINS),
+    // With every origin let in, opening reads to all of them must be asked for, not implied.
+    cors: options.cors ?? options.allowedOrigins !== 'any',
     authenticate: options.authenticate,
     principalOf: options.principalOf ?? defaultPrincipalOf,
     maxBodyBytes: count('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024, 1),

@@ -1,6 +1,7 @@
 /**
  * The handler's own answers: JSON-RPC error bodies for refusals made at the HTTP level (before any
- * message reaches a session), and the 202 that accepts a POST. Every one carries `Cache-Control: no-cache`.
+ * message reaches a session), the 202 that accepts a POST, and the 204 of a CORS preflight. Every one
+ * carries `Cache-Control: no-cache`.
  */
 import type { ServerResponse } from 'node:http';
 import type { JSONRPCErrorObject } from '@mcpwire/protocol-core';
@@ -14,6 +15,23 @@ const ACCEPTED_HEADERS: string[] = [
   'content-length',
   String(ACCEPTED_BODY.length),
 ];
+
+/**
+ * Sets `headers` on a response not yet written, to be sent with whatever answer follows (Node merges
+ * them into `writeHead`): how the CORS headers reach every answer, the stream's included, without
+ * each writer knowing about them.
+ */
+export function addHeaders(res: ServerResponse, headers: Readonly<Record<string, string>>): void {
+  if (res.headersSent) return;
+  for (const name of Object.keys(headers)) res.setHeader(name, headers[name] as string);
+}
+
+/** 204 with `headers` and no body: the answer to a CORS preflight. */
+export function sendNoContent(res: ServerResponse, headers: Readonly<Record<string, string>>): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(204, { 'cache-control': 'no-cache', ...headers });
+  res.end();
+}
 
 /** 202 with the body "Accepted", as the official SDK answers. */
 export function sendAccepted(res: ServerResponse): void {
