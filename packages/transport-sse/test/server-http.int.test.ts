@@ -79,6 +79,11 @@ describe('POST: messages', () => {
     const extra = recorder.extras[0];
     expect(extra?.requestInfo?.headers['x-trace']).toBe('abc');
     expect(extra?.requestInfo?.url?.searchParams.get('sessionId')).toBe(client.sessionId);
+    // JSON shows the lazy URL too (it lives behind a getter).
+    expect(JSON.parse(JSON.stringify(extra?.requestInfo))).toMatchObject({
+      headers: { 'x-trace': 'abc' },
+      url: expect.stringContaining(`sessionId=${client.sessionId}`),
+    });
     expect(extra?.authInfo).toBeUndefined();
   });
 

@@ -2,23 +2,41 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestInfo } from '@mcpwire/protocol-core';
 
-/** The request's headers and URL; the URL is parsed only if a handler asks for it. */
-export function requestInfoOf(req: IncomingMessage): RequestInfo {
-  let url: URL | undefined;
-  return {
-    headers: req.headers,
-    // A getter: most handlers never look, and parsing a URL per POST is a measurable cost.
-    get url(): URL | undefined {
-      if (url === undefined) {
-        try {
-          url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-        } catch {
-          return undefined;
-        }
+/**
+ * The request's headers and URL; the URL is parsed only if a handler asks for it (a measurable cost
+ * per POST). A class: an object literal with a getter has its accessor defined on every request.
+ */
+class LazyRequestInfo implements RequestInfo {
+  readonly headers: IncomingMessage['headers'];
+  readonly #req: IncomingMessage;
+  #url: URL | undefined = undefined;
+
+  constructor(req: IncomingMessage) {
+    this.#req = req;
+    this.headers = req.headers;
+  }
+
+  get url(): URL | undefined {
+    if (this.#url === undefined) {
+      const req = this.#req;
+      try {
+        this.#url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+      } catch {
+        return undefined;
       }
-      return url;
-    },
-  };
+    }
+    return this.#url;
+  }
+
+  /** What `JSON.stringify` shows (the getter lives on the prototype, where it does not look). */
+  toJSON(): { headers: IncomingMessage['headers']; url: string | undefined } {
+    return { headers: this.headers, url: this.url?.href };
+  }
+}
+
+/** The request's headers and URL, as handlers see them. */
+export function requestInfoOf(req: IncomingMessage): RequestInfo {
+  return new LazyRequestInfo(req);
 }
 
 /** The `sessionId` query parameter of a request target (path and query), or undefined. */
