@@ -320,6 +320,8 @@ export class StdioClientTransport implements Transport {
       if (!this.#groupKilled) await reapGroup(pid, this.#closeTimeoutMs);
       untrackGroup(pid);
     }
+    // Bounded: a helper outside the group may hold the pipe open for good.
+    if (this.#exit !== undefined) await this.#stderr?.drained(EXIT_DRAIN_MS);
     child.stdout?.destroy();
     child.stdin?.destroy();
     this.#stderr?.release();

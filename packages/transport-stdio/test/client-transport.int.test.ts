@@ -132,18 +132,31 @@ describe('StdioClientTransport with real child processes', () => {
   });
 
   it('escalates to SIGKILL for a server that ignores stdin EOF and SIGTERM; close() resolves', async () => {
-    const { transport, recorder } = spawnFixture('stubborn-server.mjs', { closeTimeoutMs: 200 });
+    // Each step gets a second: on a loaded machine the server may take a while to log that it ignored one.
+    const { transport, recorder } = spawnFixture('stubborn-server.mjs', { closeTimeoutMs: 1_000 });
     const stderr = collect(transport.stderr);
     await transport.start();
     await call(transport, recorder, 1, 'ready');
     const pid = transport.pid!;
     await transport.close();
     expect(isAlive(pid)).toBe(false);
-    // Both polite steps were tried first, and ignored.
+    // Both polite steps were tried first, and ignored. The last words, written just before the SIGKILL,
+    // are on transport.stderr by the time close() resolves: the pipe is drained before it is let go.
     expect(stderr()).toContain('stdin EOF ignored');
     expect(stderr()).toContain('SIGTERM ignored');
     expect(recorder.closeCount).toBe(1);
     expect(exitError(recorder)).toBeUndefined();
+  });
+
+  it('hands on the stderr a server wrote just before exiting, all of it, by the time close() resolves', async () => {
+    const { transport, recorder } = spawnFixture('farewell-server.mjs', { stderrBufferBytes: 1024 * 1024 });
+    const stderr = collect(transport.stderr);
+    await transport.start();
+    await call(transport, recorder, 1, 'ready');
+    await transport.close();
+    expect(stderr()).toHaveLength(256 * 1024 + 'farewell: done\n'.length);
+    expect(stderr().endsWith('\nfarewell: done\n')).toBe(true);
+    expect(recorder.errors).toEqual([]);
   });
 
   it('reports noise on stdout as Parse errors, answers it with -32700, and still round-trips', async () => {

@@ -19,6 +19,9 @@ describe('StdioServerTransport in a real process', () => {
       command: process.execPath,
       args: nodeArgs,
       stderr: 'pipe',
+      // The server exits on its own at stdin EOF; the long grace only matters on a loaded machine, where a
+      // SIGTERM sent too early would cut it off before it logs that it closed.
+      closeTimeoutMs: 15_000,
     });
     opened.push(transport);
     const recorder = new TransportRecorder(transport, { timeoutMs: 15_000 });

@@ -45,6 +45,26 @@ export class StderrTap {
     return this.#tail.toString('utf8').trim();
   }
 
+  /**
+   * Resolves once the child's stderr ended, or after `timeoutMs`: what a server wrote just before it
+   * exited may still be in the pipe when the exit is seen, and a user reading `stream` wants those words.
+   */
+  drained(timeoutMs: number): Promise<void> {
+    if (this.ended || this.#source === undefined) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(finish, timeoutMs);
+      const previous = this.onEnd;
+      function finish(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.onEnd = () => {
+        previous?.();
+        finish();
+      };
+    });
+  }
+
   /** Ends `stream` and releases the child's pipe (a grandchild may hold it open forever). */
   release(): void {
     this.#source?.destroy();
