@@ -6,6 +6,7 @@ import { join } from 'node:path';
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+const failures = [];
 for (const group of ['packages', 'apps']) {
   if (!existsSync(group)) continue;
   for (const name of readdirSync(group)) {
@@ -16,6 +17,14 @@ for (const group of ['packages', 'apps']) {
     failed += result.numFailedTests;
     skipped += result.numPendingTests + (result.numTodoTests ?? 0);
     console.log(`${group}/${name}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
+    for (const suite of result.testResults ?? []) {
+      for (const test of suite.assertionResults ?? []) {
+        if (test.status !== 'failed') continue;
+        // CI shows only the tail of the log, so each failure is named here with its first message line.
+        const message = (test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+        failures.push(`  FAILED ${group}/${name} ${suite.name.split(`/${group}/${name}/`).pop()}: ${test.fullName}\n    ${message}`);
+      }
+    }
   }
 }
 // The conformance suite's scenarios are reported on their own line: they are not vitest tests.
@@ -26,5 +35,6 @@ if (existsSync(conformance)) {
     `conformance: ${result.passed} scenarios passed, ${result.failed} failed (${result.checks} checks)`,
   );
 }
+for (const line of failures) console.log(line);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
