@@ -31,9 +31,10 @@ async function startCli(): Promise<{ child: ChildProcess; origin: string }> {
   return { child: started, origin: at };
 }
 
+// The process may take seconds to boot on a loaded CI machine (the default hook timeout is 10 s).
 beforeAll(async () => {
   ({ child, origin } = await startCli());
-});
+}, 30_000);
 
 afterAll(async () => {
   if (child.exitCode === null && child.signalCode === null) {
@@ -43,7 +44,8 @@ afterAll(async () => {
 });
 
 async function echoOver(transport: Transport, era: 'auto' | 'legacy', text: string) {
-  const client = new McpClient({ name: 'wires-test', version: '1.0.0' }, { era });
+  // Generous: the server answers the probe, but a loaded CI machine may take seconds to.
+  const client = new McpClient({ name: 'wires-test', version: '1.0.0' }, { era, probeTimeoutMs: 15_000 });
   await client.connect(transport);
   try {
     const tools = await client.listAllTools();

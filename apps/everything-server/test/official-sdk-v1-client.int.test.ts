@@ -51,7 +51,7 @@ beforeAll(async () => {
   });
   // Our recorder wraps the SDK's own transport: the Transport shapes are compatible both ways.
   await client.connect(log.decorate(sdkTransport));
-});
+}, 30_000); // the server process may take seconds to boot on a loaded CI machine (the hook default is 10 s)
 
 afterAll(async () => {
   await client?.close();

@@ -12,7 +12,11 @@ async function connect(
   era: ClientEraOption,
 ): Promise<{ client: McpClient; log: WireLog }> {
   const log = new WireLog();
-  const client = new McpClient({ name: 'mcpwire-interop', version: '1.0.0' }, { era, probeTimeoutMs: 5000 });
+  // Generous: the server answers the probe, but its process may take seconds to boot on a loaded machine.
+  const client = new McpClient(
+    { name: 'mcpwire-interop', version: '1.0.0' },
+    { era, probeTimeoutMs: 15_000 },
+  );
   await client.connect(pipe(stdioTransport(sdkV2Server(server)), log.decorate));
   return { client, log };
 }

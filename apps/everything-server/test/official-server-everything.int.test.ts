@@ -18,11 +18,13 @@ const docsDir = join(
 let client: McpClient;
 let log: WireLog;
 
+// Generous probe and hook timeouts: the server refuses the probe at once, but its process may take
+// seconds to boot on a loaded CI machine (the default hook timeout is 10 s).
 beforeAll(async () => {
   log = new WireLog();
-  client = new McpClient({ name: 'mcpwire-interop', version: '1.0.0' }, { probeTimeoutMs: 5000 });
+  client = new McpClient({ name: 'mcpwire-interop', version: '1.0.0' }, { probeTimeoutMs: 15_000 });
   await client.connect(pipe(stdioTransport(officialEverythingServer()), log.decorate));
-});
+}, 30_000);
 
 afterAll(async () => {
   await client?.close();

@@ -262,7 +262,7 @@ describe('cancellation', () => {
   });
 });
 
+/** Polls `condition` every 5 ms; fails after 10 s, so a loaded machine has time and a fast one does not wait. */
 async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
-  expect(condition()).toBe(true);
+  await expect.poll(condition, { timeout: 10_000, interval: 5 }).toBe(true);
 }

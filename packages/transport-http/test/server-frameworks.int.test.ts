@@ -29,8 +29,11 @@ afterEach(async () => {
   await Promise.allSettled(mounts.splice(0).map((mounted) => mounted.close()));
 });
 
-/** How long the `gated` tool waits for the client to see its progress before giving up. */
-const GATE_MS = 3000;
+/**
+ * How long the `gated` tool waits for the client to see its progress before giving up: generous, since
+ * the tool returns as soon as the progress arrived and a loaded machine may take seconds to deliver it.
+ */
+const GATE_MS = 10_000;
 
 /**
  * The test server plus `gated`: it sends a progress notification, then returns only once the client
@@ -58,10 +61,11 @@ function gatedServer(): { server: McpServer; release: () => void } {
   return { server, release };
 }
 
-/** Polls `check` (a state the test waits for, not a timing claim); fails after 2 s. */
+/** Polls `check` (a state the test waits for, not a timing claim); fails after 10 s. */
 async function until(check: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !check(); waited += 5) {
-    if (waited >= 2000) throw new Error(`timed out waiting for ${what}`);
+  const deadline = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() >= deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(5);
   }
 }

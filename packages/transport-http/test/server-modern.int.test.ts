@@ -9,12 +9,12 @@ import {
   type StreamableHttpListener,
 } from '../src/index.js';
 import {
+  EVENTUALLY,
   type Json,
   modernHeaders,
   modernRequest,
   post,
   SseReader,
-  sleep,
   testServer,
 } from './server-support/http.js';
 import { raw } from './server-support/raw.js';
@@ -288,8 +288,7 @@ describe('cancellation and isolation', () => {
       modernRequest('tools/call', { name: 'echo', arguments: { text: 'still here' } }),
     );
     expect(next.json.result.content[0].text).toBe('still here');
-    await sleep(10);
-    expect(listener.handler.stats.modernInFlight).toBe(0);
+    await expect.poll(() => listener.handler.stats.modernInFlight, EVENTUALLY).toBe(0);
   });
 
   it('gives two clients using the same request id concurrently their own results', async () => {
@@ -355,9 +354,8 @@ describe('subscriptions/listen', () => {
     });
     expect(listener.handler.stats.modernInFlight).toBe(1);
     controller.abort();
-    for (let i = 0; i < 50 && listener.handler.stats.modernInFlight > 0; i++) await sleep(10);
-    expect(listener.handler.stats.modernInFlight).toBe(0);
-    expect(listener.handler.stats.openStreams).toBe(0);
+    await expect.poll(() => listener.handler.stats.modernInFlight, EVENTUALLY).toBe(0);
+    await expect.poll(() => listener.handler.stats.openStreams, EVENTUALLY).toBe(0);
   });
 });
 

@@ -3,12 +3,17 @@
 // then, see support/deferred-transport.ts). Raw frames towards `a` are written on the server's event
 // stream as `message` events, exactly where b's own messages travel.
 import { describeTransportSuite } from '@mcpwire/test-utils';
+import { vi } from 'vitest';
 import { createSseClientTransport as createFetchTransport } from '../src/fetch.js';
 import { createSseClientTransport, type SseServerTransport } from '../src/index.js';
 import { DeferredTransport } from './support/deferred-transport.js';
 import { mount } from './support/fixtures.js';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
+
+// 1,000 messages each way over real HTTP take ~2 s here and several times that on a loaded CI machine
+// (13 s measured with the CPU oversubscribed): the suite's cases get more than the default 20 s.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 30_000 });
 
 function harness(create: typeof createSseClientTransport) {
   return async () => {
@@ -32,6 +37,8 @@ function harness(create: typeof createSseClientTransport) {
       rawFrameTerminator: '',
       answersMalformedFrames: false,
       maxMessageBytes: MAX_MESSAGE_BYTES,
+      // Waits end as soon as the message comes; a loaded CI machine may need more than the default 5 s.
+      waitTimeoutMs: 15_000,
       dispose: () => mounted.close(),
     };
   };

@@ -15,7 +15,8 @@ function open(port: FakePort, options: WebSocketConnectionOptions = {}, pauseRea
   const timers = new FakeTimers();
   const settings = resolveConnectionSettings('test', { timers, ...options });
   const transport = new WebSocketTransport(port, settings, { pauseReadsWhenBuffered });
-  const recorder = new TransportRecorder(transport, { timeoutMs: 100 });
+  // The default wait (5 s), not a short one: a wait ends when the event comes, and CI may be slow.
+  const recorder = new TransportRecorder(transport);
   return { transport, recorder, timers, sink: port.sink as PortSink };
 }
 

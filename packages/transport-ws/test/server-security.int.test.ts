@@ -14,6 +14,7 @@ import {
 } from '../src/index.js';
 import {
   closing,
+  EVENTUALLY,
   listen,
   onCleanup,
   rawClient,
@@ -185,7 +186,7 @@ describe('maxConnections', () => {
     expect(endpoint.stats.connections).toBe(2);
     first.close();
     await once(first, 'close');
-    await expect.poll(() => endpoint.stats.connections).toBe(1);
+    await expect.poll(() => endpoint.stats.connections, EVENTUALLY).toBe(1);
     expect((await rawUpgrade(url)).status).toBe(101);
   });
 
@@ -200,7 +201,7 @@ describe('maxConnections', () => {
       authenticate: () => gate,
     });
     const waiting = rawUpgrade(url);
-    await expect.poll(() => endpoint.stats.upgrading).toBe(1);
+    await expect.poll(() => endpoint.stats.upgrading, EVENTUALLY).toBe(1);
     expect((await rawUpgrade(url)).status).toBe(503);
     release();
     expect((await waiting).status).toBe(101);

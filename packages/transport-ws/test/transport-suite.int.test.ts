@@ -43,6 +43,8 @@ describeTransportSuite('ws: server connection ↔ wrapped ws client', async () =
     rawFrameTerminator: '',
     maxMessageBytes: LIMIT,
     oversizeCloses: true,
+    // Waits end as soon as the message comes; a loaded CI machine may need more than the default 5 s.
+    waitTimeoutMs: 15_000,
     dispose: () => listener.close(),
   };
 });
@@ -70,6 +72,8 @@ describeTransportSuite('ws: client transport ↔ wrapped ws server socket', asyn
     rawFrameTerminator: '',
     maxMessageBytes: LIMIT,
     oversizeCloses: true,
+    // Waits end as soon as the message comes; a loaded CI machine may need more than the default 5 s.
+    waitTimeoutMs: 15_000,
     dispose: () =>
       new Promise<void>((resolve) => {
         for (const client of server.clients) client.terminate();

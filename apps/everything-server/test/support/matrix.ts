@@ -131,7 +131,9 @@ export async function runRow(
   const log = new WireLog();
   const client = new McpClient(
     { name: 'matrix-client', version: '1.0.0' },
-    { era: row.client, probeTimeoutMs: 3000 },
+    // Generous: every server here answers the probe, but a child process on a loaded CI machine can take
+    // seconds to boot and answer, and a probe timing out would fall back to initialize (the wrong era).
+    { era: row.client, probeTimeoutMs: 15_000 },
   );
   const outcome: Outcome = {
     era: undefined,

@@ -126,10 +126,12 @@ export class ServerPeer {
 
   /**
    * The response to `id`, once it arrived, validated. Web Crypto work (requestState) runs on the
-   * thread pool, so after a few microtask flushes this also yields to the event loop for a while.
+   * thread pool, so after a few microtask flushes this also yields to the event loop for a while:
+   * up to 10 s of real time, which a loaded CI machine may need and a fast one returns long before.
    */
   async response(id: RequestId): Promise<JSONRPCResponse> {
-    for (let attempt = 0; attempt < 1000; attempt++) {
+    const deadline = performance.now() + 10_000;
+    for (let attempt = 0; attempt <= 20 || performance.now() < deadline; attempt++) {
       const found = this.sent.find(
         (message): message is JSONRPCResponse =>
           ('result' in message || 'error' in message) && message.id === id,

@@ -36,7 +36,8 @@ export class Harness {
       ...options,
     });
     this.#transports.push(transport);
-    const recorder = new TransportRecorder(transport);
+    // A generous wait: it ends as soon as the event comes, and a loaded CI machine may take seconds.
+    const recorder = new TransportRecorder(transport, { timeoutMs: 10_000 });
     await transport.start();
     return { transport, recorder };
   }
