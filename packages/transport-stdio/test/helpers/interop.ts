@@ -53,8 +53,15 @@ export function ourClientTransport(server: ServerCommand): StdioClientTransport 
   return closeLater(createStdioClientTransport({ ...server, stderr: 'inherit', closeTimeoutMs: 1000 }));
 }
 
+/**
+ * Our client. Its probe gets 15 s, not the default 5: every fixture answers the probe, but a child that
+ * loads tsx and our sources can take seconds to boot on a loaded CI machine, and a probe that times out
+ * falls back to initialize (the wrong era for a modern server).
+ */
 export function ourClient(era: 'auto' | 'legacy' | 'modern' = 'auto'): McpClient {
-  return closeLater(new McpClient({ name: 'mcpwire-client', version: '0.1.0' }, { era }));
+  return closeLater(
+    new McpClient({ name: 'mcpwire-client', version: '0.1.0' }, { era, probeTimeoutMs: 15_000 }),
+  );
 }
 
 export function sdk1Client(): Sdk1Client {
