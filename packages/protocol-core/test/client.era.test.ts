@@ -229,6 +229,53 @@ describe('McpClient era detection: modern and dual-era servers', () => {
   });
 });
 
+describe('McpClient era detection: a server that misses the probe', () => {
+  it('probes again when a modern-only server, still starting, missed the probe and refuses initialize naming its versions', async () => {
+    const server = await fakeServer({ kind: 'modern', unansweredProbes: 1, instructions: 'late but modern' });
+    const client = clientFor(server, { probeTimeoutMs: 1000 });
+    const connecting = client.connect(server.clientTransport);
+    await flush();
+    server.clock.advance(1000);
+    await connecting;
+    expect(server.requests().map((r) => r.method)).toEqual([
+      'server/discover',
+      'initialize',
+      'server/discover',
+    ]);
+    expect(client.era).toBe('modern');
+    expect(client.protocolVersion).toBe('2026-07-28');
+    expect(client.instructions).toBe('late but modern');
+    expect(metaVersion(server.requests('server/discover')[1])).toBe('2026-07-28');
+    await client.close();
+  });
+
+  it('does not probe again when the missed probe is followed by a refusal that names no modern version', async () => {
+    const server = await fakeServer({ kind: 'legacy', probeReply: 'silent' });
+    server.engine.setRequestHandler('initialize', () => {
+      throw new ProtocolError(-32602, 'not ready', { supported: ['2025-06-18'], requested: '2025-11-25' });
+    });
+    const client = clientFor(server, { probeTimeoutMs: 1000, protocolVersion: '2025-11-25' });
+    const connecting = client.connect(server.clientTransport).catch((error: unknown) => error);
+    await flush();
+    server.clock.advance(1000);
+    expect(await connecting).toBeInstanceOf(ProtocolError);
+    // initialize was retried once with the listed legacy version; discover was not asked again.
+    expect(server.requests().map((r) => r.method)).toEqual(['server/discover', 'initialize', 'initialize']);
+  });
+
+  it('does not probe again when the probe was answered with an error, whatever initialize says', async () => {
+    const server = await fakeServer({ kind: 'legacy', probeReply: 'method-not-found' });
+    server.engine.setRequestHandler('initialize', () => {
+      throw new ProtocolError(-32602, 'modern only', { supported: ['2026-07-28'], requested: '2025-11-25' });
+    });
+    const error = await clientFor(server)
+      .connect(server.clientTransport)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: TransportErrorCode.UnsupportedVersion });
+    expect(server.requests().map((r) => r.method)).toEqual(['server/discover', 'initialize']);
+  });
+});
+
 describe('McpClient era: pinned and cached', () => {
   it('pinned legacy sends initialize first, no probe', async () => {
     const server = await fakeServer({ kind: 'dual' });

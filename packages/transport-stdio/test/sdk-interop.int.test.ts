@@ -77,4 +77,16 @@ describe('mixed engines over our stdio transports (both ends)', () => {
     expect(client.protocolVersion).toBe(MODERN);
     await expectEcho(client.callTool({ name: 'echo', arguments: { text: 'f' } }), 'sdk2:f');
   });
+
+  it('our McpClient with a modern-only McpServer that starts after the probe timed out: modern after all', async () => {
+    // The probe waits in the pipe while the server starts, and times out; the server then answers it
+    // (too late), refuses initialize naming 2026-07-28, and the client asks discover again.
+    const client = ourClient('auto', 300);
+    await client.connect(
+      ourClientTransport(ourServerCommand('ours', '--modern-only', '--boot-delay-ms=1500')),
+    );
+    expect(client.era).toBe('modern');
+    expect(client.protocolVersion).toBe(MODERN);
+    await expectEcho(client.callTool({ name: 'echo', arguments: { text: 'late' } }), 'mcpwire:late');
+  });
 });

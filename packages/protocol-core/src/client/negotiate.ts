@@ -8,6 +8,8 @@
  * shared. Any other error, a timeout, or a reply that is not a DiscoverResult means a legacy server, and
  * the client sends `initialize`. The fallback is deliberately not keyed to one error code: legacy
  * servers answer unknown pre-`initialize` requests with -32601, -32602, anything else, or nothing.
+ * Silence is the one verdict that can be wrong (a modern server still starting up): when `initialize`
+ * is then refused with a modern version we share, the client asks `server/discover` once more.
  */
 import type { ProtocolEngine } from '../engine/engine.js';
 import { ErrorCode } from '../error-codes.js';
@@ -117,10 +119,10 @@ async function initialize(ctx: NegotiationContext, offer: ProtocolVersion): Prom
   return new LegacyDriver(ctx.engine, ctx.observer, session, ctx.completions);
 }
 
-/** What the probe concluded. */
+/** What the probe concluded; `silent` when the legacy verdict came from no answer at all. */
 type ProbeOutcome =
   | { kind: 'modern'; driver: ModernDriver; result: DiscoverResult }
-  | { kind: 'legacy'; offer: ProtocolVersion };
+  | { kind: 'legacy'; offer: ProtocolVersion; silent: boolean };
 
 /** True when a probe failure says "legacy server": any error but a recognized modern one, or silence. */
 function meansLegacy(error: unknown): boolean {
@@ -145,7 +147,10 @@ async function probe(ctx: NegotiationContext): Promise<ProbeOutcome> {
   try {
     result = await discover(driver, ctx);
   } catch (error) {
-    if (meansLegacy(error)) return { kind: 'legacy', offer: ctx.options.preferredLegacy };
+    if (meansLegacy(error)) {
+      const silent = error instanceof TransportError && error.code === TransportErrorCode.RequestTimeout;
+      return { kind: 'legacy', offer: ctx.options.preferredLegacy, silent };
+    }
     if (!(error instanceof ProtocolError) || error.code !== ErrorCode.UnsupportedProtocolVersion) throw error;
     // A server that knows the modern era but not our version: use a version of its list. Only when
     // the list has no modern version we share but a legacy one does that version mean `initialize`;
@@ -156,12 +161,75 @@ async function probe(ctx: NegotiationContext): Promise<ProbeOutcome> {
     if (next === undefined) {
       const legacy = selectVersion(supported, 'legacy', ctx.options.preferredLegacy);
       if (legacy === undefined) throw noMutualVersion('server/discover', supported, error);
-      return { kind: 'legacy', offer: legacy };
+      return { kind: 'legacy', offer: legacy, silent: false };
     }
     session.version = next;
     result = await discover(driver, ctx);
   }
   return { kind: 'modern', driver, result };
+}
+
+/** True when `initialize` was refused: the server is not the legacy server it was taken for. */
+function isInitializeRefusal(error: unknown): boolean {
+  if (error instanceof ProtocolError) return true;
+  return (
+    error instanceof TransportError &&
+    error.code === TransportErrorCode.UnsupportedVersion &&
+    error.details.method === 'initialize'
+  );
+}
+
+/** A modern version we share, named in the `data.supported` of a refused `initialize`. */
+function modernVersionNamedIn(error: unknown, preferred: ProtocolVersion): ProtocolVersion | undefined {
+  const refusal = error instanceof TransportError ? error.cause : error;
+  if (!(refusal instanceof ProtocolError)) return undefined;
+  const supported = supportedVersionsOf(refusal.data);
+  return supported === undefined ? undefined : selectVersion(supported, 'modern', preferred);
+}
+
+/** The driver a DiscoverResult calls for: modern at a shared version, else `initialize` at a listed legacy one. */
+async function driverForDiscover(
+  ctx: NegotiationContext,
+  driver: ModernDriver,
+  result: DiscoverResult,
+): Promise<EraDriver> {
+  const offered = result.supportedVersions;
+  const modern = selectVersion(offered, 'modern', driver.session.version);
+  if (modern === undefined) {
+    // A discover answer listing only legacy versions we share: that server speaks them through initialize.
+    const legacy = selectVersion(offered, 'legacy', ctx.options.preferredLegacy);
+    if (legacy === undefined) throw noMutualVersion('server/discover', offered);
+    return initialize(ctx, legacy);
+  }
+  driver.session.version = modern;
+  applyDiscover(driver.session, result);
+  return driver;
+}
+
+/**
+ * `initialize` after a legacy verdict. An unanswered probe may have met a modern server that was still
+ * starting up (an `npx` download, a cold container): when it then refuses `initialize` naming a modern
+ * version we share (modern-only servers SHOULD name their versions there), it is modern after all, and
+ * is asked once more with `server/discover` at that version, rather than failing the connection.
+ */
+async function initializeAfterProbe(
+  ctx: NegotiationContext,
+  offer: ProtocolVersion,
+  silent: boolean,
+): Promise<EraDriver> {
+  try {
+    return await initialize(ctx, offer);
+  } catch (error) {
+    const modern = silent ? modernVersionNamedIn(error, ctx.options.preferredModern) : undefined;
+    if (modern === undefined) throw error;
+    const driver = new ModernDriver(
+      ctx.engine,
+      ctx.observer,
+      newSession(ctx, 'modern', modern),
+      ctx.modernHost,
+    );
+    return driverForDiscover(ctx, driver, await discover(driver, ctx));
+  }
 }
 
 /**
@@ -181,21 +249,12 @@ export async function negotiate(ctx: NegotiationContext): Promise<Negotiated> {
     try {
       return { driver: await initialize(ctx, preferredLegacy), detected: true };
     } catch (error) {
-      if (!(error instanceof ProtocolError)) throw error;
+      if (!isInitializeRefusal(error)) throw error;
     }
   }
   const outcome = await probe(ctx);
-  if (outcome.kind === 'legacy') return { driver: await initialize(ctx, outcome.offer), detected: true };
-  const { driver, result } = outcome;
-  const offered = result.supportedVersions;
-  const modern = selectVersion(offered, 'modern', driver.session.version);
-  if (modern === undefined) {
-    // A discover answer listing only legacy versions we share: that server speaks them through initialize.
-    const legacy = selectVersion(offered, 'legacy', preferredLegacy);
-    if (legacy === undefined) throw noMutualVersion('server/discover', offered);
-    return { driver: await initialize(ctx, legacy), detected: true };
+  if (outcome.kind === 'legacy') {
+    return { driver: await initializeAfterProbe(ctx, outcome.offer, outcome.silent), detected: true };
   }
-  driver.session.version = modern;
-  applyDiscover(driver.session, result);
-  return { driver, detected: true };
+  return { driver: await driverForDiscover(ctx, outcome.driver, outcome.result), detected: true };
 }

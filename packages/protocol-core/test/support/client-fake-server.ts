@@ -38,6 +38,8 @@ export interface FakeServerOptions {
   handlers?: Record<string, RequestHandler>;
   /** The clock to share (a second server for a reconnecting client). @default a new one */
   clock?: FakeClock;
+  /** Modern servers: how many `server/discover` requests go unanswered first (a server still starting). @default 0 */
+  unansweredProbes?: number;
 }
 
 /** The scripted server, the client's transport and the shared clock. */
@@ -89,7 +91,12 @@ export async function fakeServer(options: FakeServerOptions): Promise<FakeServer
   };
 
   if (speaksModern) {
+    let unanswered = options.unansweredProbes ?? 0;
     engine.setRequestHandler('server/discover', (_params, ctx) => {
+      if (unanswered > 0) {
+        unanswered -= 1;
+        return new Promise<JSONRPCParams>(() => {});
+      }
       guard(ctx);
       const result: JSONRPCParams = {
         resultType: 'complete',
@@ -123,8 +130,11 @@ export async function fakeServer(options: FakeServerOptions): Promise<FakeServer
     });
   } else {
     // A modern-only server names its versions when rejecting initialize (spec `basic/versioning`).
-    engine.setRequestHandler('initialize', () => {
-      throw new ProtocolError(-32601, `initialize is not supported; use ${modernVersions.join(', ')}`);
+    engine.setRequestHandler('initialize', (params) => {
+      throw new ProtocolError(-32602, `initialize is not supported; use ${modernVersions.join(', ')}`, {
+        supported: modernVersions,
+        requested: String(params?.['protocolVersion']),
+      });
     });
   }
   for (const [method, handler] of Object.entries(options.handlers ?? {})) {

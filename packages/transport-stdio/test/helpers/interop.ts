@@ -35,8 +35,11 @@ export interface ServerCommand {
 const SOURCE_LOADER = ['--conditions=@mcpwire/source', '--import', 'tsx'];
 
 /** Our McpServer (`echo` answers `mcpwire:<text>`) on our stdio server transport or on the SDK 1.x one. */
-export function ourServerCommand(carrier: 'ours' | 'sdk1'): ServerCommand {
-  return { command: process.execPath, args: [...SOURCE_LOADER, fixture('mcp-server.mjs'), carrier] };
+export function ourServerCommand(carrier: 'ours' | 'sdk1', ...flags: string[]): ServerCommand {
+  return {
+    command: process.execPath,
+    args: [...SOURCE_LOADER, fixture('mcp-server.mjs'), carrier, ...flags],
+  };
 }
 
 /**
@@ -58,10 +61,8 @@ export function ourClientTransport(server: ServerCommand): StdioClientTransport 
  * loads tsx and our sources can take seconds to boot on a loaded CI machine, and a probe that times out
  * falls back to initialize (the wrong era for a modern server).
  */
-export function ourClient(era: 'auto' | 'legacy' | 'modern' = 'auto'): McpClient {
-  return closeLater(
-    new McpClient({ name: 'mcpwire-client', version: '0.1.0' }, { era, probeTimeoutMs: 15_000 }),
-  );
+export function ourClient(era: 'auto' | 'legacy' | 'modern' = 'auto', probeTimeoutMs = 15_000): McpClient {
+  return closeLater(new McpClient({ name: 'mcpwire-client', version: '0.1.0' }, { era, probeTimeoutMs }));
 }
 
 export function sdk1Client(): Sdk1Client {
