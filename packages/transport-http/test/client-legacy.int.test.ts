@@ -306,7 +306,7 @@ describe('POST streams that end before the response', () => {
   });
 });
 
-/** Polls `condition` every 5 ms; fails after 10 s, so a loaded machine has time and a fast one does not wait. */
+/** Polls `condition` with the shared poll settings (vitest.shared.ts: every 5 ms, up to 10 s). */
 async function waitFor(condition: () => boolean): Promise<void> {
-  await expect.poll(condition, { timeout: 10_000, interval: 5 }).toBe(true);
+  await expect.poll(condition).toBe(true);
 }

@@ -10,15 +10,7 @@ import {
   type ListenStreamableHttpOptions,
   type StreamableHttpListener,
 } from '../src/index.js';
-import {
-  EVENTUALLY,
-  initializeBody,
-  legacyHeaders,
-  post,
-  SseReader,
-  sleep,
-  testServer,
-} from './server-support/http.js';
+import { initializeBody, legacyHeaders, post, SseReader, sleep, testServer } from './server-support/http.js';
 import { raw } from './server-support/raw.js';
 
 const open: StreamableHttpListener[] = [];
@@ -167,7 +159,7 @@ describe('sessions', () => {
     const sessionId = response.headers.get('mcp-session-id')!;
     const [answer] = await new SseReader(response).rest();
     expect(answer.error.code).toBe(-32602);
-    await expect.poll(() => handler.stats.sessions, EVENTUALLY).toBe(0);
+    await expect.poll(() => handler.stats.sessions).toBe(0);
     expect((await post(url, callBody(1, 'echo', { text: 'x' }), legacyHeaders(sessionId))).status).toBe(404);
   });
 
@@ -293,7 +285,7 @@ describe('the GET stream', () => {
     expect((await reader.next())?.data).toBe('');
     expect((await openGet(url, sessionId)).status).toBe(409);
     controller.abort();
-    await expect.poll(() => handler.stats.openStreams, EVENTUALLY).toBe(0);
+    await expect.poll(() => handler.stats.openStreams).toBe(0);
     const again = await openGet(url, sessionId);
     expect(again.status).toBe(200);
     await again.body?.cancel();
@@ -325,7 +317,7 @@ describe('resumability', () => {
     const one = await reader.nextMessage();
     expect(one?.message.params.data).toBe('one');
     controller.abort();
-    await expect.poll(() => listener.handler.stats.openStreams, EVENTUALLY).toBe(0);
+    await expect.poll(() => listener.handler.stats.openStreams).toBe(0);
     server.sendLoggingMessage({ level: 'info', data: 'two' });
     server.sendLoggingMessage({ level: 'info', data: 'three' });
     await sleep(10);
@@ -462,7 +454,7 @@ describe('robustness', () => {
       req.on('error', () => {});
       req.end(JSON.stringify(callBody(1, 'progress', { steps: 200 }, { progressToken: 1 })));
     });
-    await expect.poll(() => handler.stats.openStreams, EVENTUALLY).toBe(0);
+    await expect.poll(() => handler.stats.openStreams).toBe(0);
     const ok = await post(url, callBody(2, 'echo', { text: 'alive' }), legacyHeaders(sessionId));
     expect((await new SseReader(ok).rest())[0].result.content[0].text).toBe('alive');
   });

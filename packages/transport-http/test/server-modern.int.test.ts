@@ -9,7 +9,6 @@ import {
   type StreamableHttpListener,
 } from '../src/index.js';
 import {
-  EVENTUALLY,
   type Json,
   modernHeaders,
   modernRequest,
@@ -288,7 +287,7 @@ describe('cancellation and isolation', () => {
       modernRequest('tools/call', { name: 'echo', arguments: { text: 'still here' } }),
     );
     expect(next.json.result.content[0].text).toBe('still here');
-    await expect.poll(() => listener.handler.stats.modernInFlight, EVENTUALLY).toBe(0);
+    await expect.poll(() => listener.handler.stats.modernInFlight).toBe(0);
   });
 
   it('gives two clients using the same request id concurrently their own results', async () => {
@@ -354,8 +353,8 @@ describe('subscriptions/listen', () => {
     });
     expect(listener.handler.stats.modernInFlight).toBe(1);
     controller.abort();
-    await expect.poll(() => listener.handler.stats.modernInFlight, EVENTUALLY).toBe(0);
-    await expect.poll(() => listener.handler.stats.openStreams, EVENTUALLY).toBe(0);
+    await expect.poll(() => listener.handler.stats.modernInFlight).toBe(0);
+    await expect.poll(() => listener.handler.stats.openStreams).toBe(0);
   });
 });
 

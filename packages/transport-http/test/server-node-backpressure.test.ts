@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { TransportErrorCode } from '@mcpwire/protocol-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStreamableHttpHandler, type StreamableHttpHandler } from '../src/index.js';
-import { EVENTUALLY, initializeBody, LEGACY, legacyHeaders, testServer } from './server-support/http.js';
+import { initializeBody, LEGACY, legacyHeaders, testServer } from './server-support/http.js';
 
 /** A ServerResponse whose socket takes nothing after `socketBytes`: the rest stays in writableLength. */
 class StuckResponse extends EventEmitter {
@@ -140,7 +140,7 @@ describe('a Node client that stops reading', () => {
     const res = await openGetStream(handler, sessionId, 10_000);
     expect(handler.stats.openStreams).toBe(1);
     for (let i = 0; i < 10; i++) server.sendLoggingMessage({ level: 'info', data: 'z'.repeat(10_000) });
-    await expect.poll(() => res.destroyed, EVENTUALLY).toBe(true);
+    await expect.poll(() => res.destroyed).toBe(true);
     expect(res.writableLength).toBeLessThan(70_000);
     expect(handler.stats).toMatchObject({ openStreams: 0, overflows: 1 });
     expect(errors).toEqual([
@@ -165,7 +165,7 @@ describe('a Node client that stops reading', () => {
     const res = await openGetStream(handler, sessionId, 10_000);
     const big = 'b'.repeat(200_000);
     const sent = server.connections[0]!.engine.notify('notifications/message', { level: 'info', data: big });
-    await expect.poll(() => res.written.includes(big), EVENTUALLY).toBe(true);
+    await expect.poll(() => res.written.includes(big)).toBe(true);
     // Still open a moment after the whole event went out: its size alone does not cut the stream.
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(res.destroyed).toBe(false);
@@ -174,7 +174,7 @@ describe('a Node client that stops reading', () => {
     // Now a backlog above the cap builds up while the client stops reading again: that one is cut.
     server.sendLoggingMessage({ level: 'info', data: big });
     server.sendLoggingMessage({ level: 'info', data: 'after' });
-    await expect.poll(() => res.destroyed, EVENTUALLY).toBe(true);
+    await expect.poll(() => res.destroyed).toBe(true);
     expect(errors).toHaveLength(1);
   });
 });

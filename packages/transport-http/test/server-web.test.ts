@@ -11,7 +11,6 @@ import {
 } from '../src/fetch.js';
 import {
   ACCEPT_BOTH,
-  EVENTUALLY,
   initializeBody,
   LEGACY,
   legacyHeaders,
@@ -146,10 +145,10 @@ describe('the Fetch handler', () => {
     const pending = handler.handleRequest(
       postRequest(body, modernHeaders(body), { signal: controller.signal }),
     );
-    await expect.poll(() => handler.stats.modernInFlight, EVENTUALLY).toBe(1);
+    await expect.poll(() => handler.stats.modernInFlight).toBe(1);
     controller.abort();
-    await expect.poll(() => sawAbort, EVENTUALLY).toBe(true);
-    await expect.poll(() => handler.stats.modernInFlight, EVENTUALLY).toBe(0);
+    await expect.poll(() => sawAbort).toBe(true);
+    await expect.poll(() => handler.stats.modernInFlight).toBe(0);
     void pending;
   });
 });
@@ -164,7 +163,7 @@ describe('a client that does not read', () => {
     // Nobody reads `response.body`: the queue grows until the cap.
     const data = 'y'.repeat(1000);
     for (let i = 0; i < 10; i++) server.sendLoggingMessage({ level: 'info', data: `${i}:${data}` });
-    await expect.poll(() => handler.stats.overflows, EVENTUALLY).toBe(1);
+    await expect.poll(() => handler.stats.overflows).toBe(1);
     expect(handler.stats.openStreams).toBe(0);
     expect(errors).toEqual([expect.objectContaining({ code: TransportErrorCode.LimitExceeded })]);
     // The client reads late: what was queued arrives, then the end; it resumes from the last id it saw.
@@ -195,8 +194,8 @@ describe('timers', () => {
     expect(timers.active).toBe(1);
     expect(handler.stats).toMatchObject({ modernInFlight: 1, openStreams: 1 });
     await reader.cancel();
-    await expect.poll(() => timers.active, EVENTUALLY).toBe(0);
-    await expect.poll(() => handler.stats, EVENTUALLY).toMatchObject({ modernInFlight: 0, openStreams: 0 });
+    await expect.poll(() => timers.active).toBe(0);
+    await expect.poll(() => handler.stats).toMatchObject({ modernInFlight: 0, openStreams: 0 });
   });
 
   it('writes exactly one keep-alive comment per interval', async () => {

@@ -7,7 +7,7 @@ import { FakeTimers, TransportRecorder } from '@mcpwire/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { createWebSocketClientTransport } from '../src/index.js';
-import { closeOf, closing, EVENTUALLY, onCleanup, rawServer, useCleanup } from './support/helpers.js';
+import { closeOf, closing, onCleanup, rawServer, useCleanup } from './support/helpers.js';
 
 useCleanup();
 
@@ -56,7 +56,7 @@ describe('start()', () => {
     const { url, sockets } = await silentTcpServer();
     const transport = createWebSocketClientTransport({ url, connectTimeoutMs: 2000, timers });
     const starting = transport.start().catch((e: unknown) => e);
-    await expect.poll(() => sockets.length, EVENTUALLY).toBe(1);
+    await expect.poll(() => sockets.length).toBe(1);
     const dropped = once(sockets[0] as Socket, 'close');
     timers.advance(2000);
     const error = await starting;
@@ -72,7 +72,7 @@ describe('start()', () => {
     const transport = createWebSocketClientTransport({ url });
     const recorder = new TransportRecorder(transport);
     const starting = transport.start().catch((e: unknown) => e);
-    await expect.poll(() => sockets.length, EVENTUALLY).toBe(1);
+    await expect.poll(() => sockets.length).toBe(1);
     await transport.close();
     expect(await starting).toMatchObject({ code: TransportErrorCode.Closed });
     await transport.close();

@@ -6,15 +6,7 @@ import { FakeTimers, TransportRecorder } from '@mcpwire/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { createWebSocketClientTransport } from '../src/index.js';
-import {
-  closeOf,
-  closing,
-  EVENTUALLY,
-  rawClient,
-  rawServer,
-  recordingServer,
-  useCleanup,
-} from './support/helpers.js';
+import { closeOf, closing, rawClient, rawServer, recordingServer, useCleanup } from './support/helpers.js';
 
 useCleanup();
 
@@ -123,7 +115,7 @@ describe('client heartbeat', () => {
     client.onerror = (error) => clientErrors.push(error);
     await client.connect(transport);
     const call = client.callTool({ name: 'slow', arguments: {} }).catch((e: unknown) => e);
-    await expect.poll(() => calls, EVENTUALLY).toContain('tools/call');
+    await expect.poll(() => calls).toContain('tools/call');
     const pinged = once(serverSide, 'ping');
     timers.advance(INTERVAL);
     await pinged;

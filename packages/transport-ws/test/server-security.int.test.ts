@@ -14,7 +14,6 @@ import {
 } from '../src/index.js';
 import {
   closing,
-  EVENTUALLY,
   listen,
   onCleanup,
   rawClient,
@@ -186,7 +185,7 @@ describe('maxConnections', () => {
     expect(endpoint.stats.connections).toBe(2);
     first.close();
     await once(first, 'close');
-    await expect.poll(() => endpoint.stats.connections, EVENTUALLY).toBe(1);
+    await expect.poll(() => endpoint.stats.connections).toBe(1);
     expect((await rawUpgrade(url)).status).toBe(101);
   });
 
@@ -201,7 +200,7 @@ describe('maxConnections', () => {
       authenticate: () => gate,
     });
     const waiting = rawUpgrade(url);
-    await expect.poll(() => endpoint.stats.upgrading, EVENTUALLY).toBe(1);
+    await expect.poll(() => endpoint.stats.upgrading).toBe(1);
     expect((await rawUpgrade(url)).status).toBe(503);
     release();
     expect((await waiting).status).toBe(101);

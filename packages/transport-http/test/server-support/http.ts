@@ -252,9 +252,3 @@ export function testServer(options?: { requestStateKey?: string }): McpServer {
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
-
-/**
- * `expect.poll` options for a state the test waits for: checked at once and every 5 ms, failing only
- * after 10 s, so a loaded CI machine has time while a fast one returns as soon as the state is reached.
- */
-export const EVENTUALLY: { timeout: number; interval: number } = { timeout: 10_000, interval: 5 };

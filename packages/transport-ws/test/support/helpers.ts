@@ -17,12 +17,6 @@ import {
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
-/**
- * `expect.poll` options for a state the test waits for: checked at once and every 5 ms, failing only
- * after 10 s (the default is 1 s), so a loaded CI machine has time while a fast one does not wait.
- */
-export const EVENTUALLY: { timeout: number; interval: number } = { timeout: 10_000, interval: 5 };
-
 /** Registers the cleanup hook in the calling test file: everything opened is closed after each test. */
 export function useCleanup(): void {
   afterEach(async () => {
