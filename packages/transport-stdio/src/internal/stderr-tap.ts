@@ -21,6 +21,10 @@ export class StderrTap {
   onEnd: (() => void) | undefined;
   #tail: Buffer = Buffer.alloc(0);
   #source: Readable | undefined;
+  #markEnded!: () => void;
+  readonly #whenEnded: Promise<void> = new Promise((resolve) => {
+    this.#markEnded = resolve;
+  });
 
   constructor(bufferBytes: number) {
     this.stream = new PassThrough({ highWaterMark: bufferBytes });
@@ -49,20 +53,14 @@ export class StderrTap {
    * Resolves once the child's stderr ended, or after `timeoutMs`: what a server wrote just before it
    * exited may still be in the pipe when the exit is seen, and a user reading `stream` wants those words.
    */
-  drained(timeoutMs: number): Promise<void> {
-    if (this.ended || this.#source === undefined) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(finish, timeoutMs);
-      const previous = this.onEnd;
-      function finish(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.onEnd = () => {
-        previous?.();
-        finish();
-      };
+  async drained(timeoutMs: number): Promise<void> {
+    if (this.ended || this.#source === undefined) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
     });
+    await Promise.race([this.#whenEnded, timeout]);
+    clearTimeout(timer);
   }
 
   /** Ends `stream` and releases the child's pipe (a grandchild may hold it open forever). */
@@ -74,6 +72,7 @@ export class StderrTap {
   #end(): void {
     if (this.ended) return;
     this.ended = true;
+    this.#markEnded();
     if (!this.stream.writableEnded) this.stream.end();
     this.onEnd?.();
   }
