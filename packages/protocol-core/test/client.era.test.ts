@@ -249,6 +249,22 @@ describe('McpClient era detection: a server that misses the probe', () => {
     await client.close();
   });
 
+  it('probes again only once: a second missed probe fails the connection with RequestTimeout', async () => {
+    const server = await fakeServer({ kind: 'modern', unansweredProbes: 2 });
+    const client = clientFor(server, { probeTimeoutMs: 1000 });
+    const connecting = client.connect(server.clientTransport).catch((error: unknown) => error);
+    await flush();
+    server.clock.advance(1000);
+    await flush();
+    server.clock.advance(1000);
+    expect(await connecting).toMatchObject({ code: TransportErrorCode.RequestTimeout });
+    expect(server.requests().map((r) => r.method)).toEqual([
+      'server/discover',
+      'initialize',
+      'server/discover',
+    ]);
+  });
+
   it('does not probe again when the missed probe is followed by a refusal that names no modern version', async () => {
     const server = await fakeServer({ kind: 'legacy', probeReply: 'silent' });
     server.engine.setRequestHandler('initialize', () => {

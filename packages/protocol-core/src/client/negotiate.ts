@@ -77,6 +77,10 @@ function noMutualVersion(what: string, offered: readonly unknown[], cause?: unkn
   );
 }
 
+function modernDriver(ctx: NegotiationContext, version: ProtocolVersion): ModernDriver {
+  return new ModernDriver(ctx.engine, ctx.observer, newSession(ctx, 'modern', version), ctx.modernHost);
+}
+
 /** Copies what a DiscoverResult says about the server into the session. */
 export function applyDiscover(session: Session, result: DiscoverResult): void {
   session.serverCapabilities = result.capabilities;
@@ -141,8 +145,7 @@ async function discover(driver: ModernDriver, ctx: NegotiationContext): Promise<
 }
 
 async function probe(ctx: NegotiationContext): Promise<ProbeOutcome> {
-  const session = newSession(ctx, 'modern', ctx.options.preferredModern);
-  const driver = new ModernDriver(ctx.engine, ctx.observer, session, ctx.modernHost);
+  const driver = modernDriver(ctx, ctx.options.preferredModern);
   let result: DiscoverResult;
   try {
     result = await discover(driver, ctx);
@@ -163,7 +166,7 @@ async function probe(ctx: NegotiationContext): Promise<ProbeOutcome> {
       if (legacy === undefined) throw noMutualVersion('server/discover', supported, error);
       return { kind: 'legacy', offer: legacy, silent: false };
     }
-    session.version = next;
+    driver.session.version = next;
     result = await discover(driver, ctx);
   }
   return { kind: 'modern', driver, result };
@@ -222,12 +225,7 @@ async function initializeAfterProbe(
   } catch (error) {
     const modern = silent ? modernVersionNamedIn(error, ctx.options.preferredModern) : undefined;
     if (modern === undefined) throw error;
-    const driver = new ModernDriver(
-      ctx.engine,
-      ctx.observer,
-      newSession(ctx, 'modern', modern),
-      ctx.modernHost,
-    );
+    const driver = modernDriver(ctx, modern);
     return driverForDiscover(ctx, driver, await discover(driver, ctx));
   }
 }
@@ -241,8 +239,7 @@ export async function negotiate(ctx: NegotiationContext): Promise<Negotiated> {
   if (era === 'legacy') return { driver: await initialize(ctx, preferredLegacy), detected: false };
   if (era === 'modern') {
     // Pinned: no probe; what discover would tell stays unknown until the caller asks for it.
-    const session = newSession(ctx, 'modern', preferredModern);
-    return { driver: new ModernDriver(ctx.engine, ctx.observer, session, ctx.modernHost), detected: false };
+    return { driver: modernDriver(ctx, preferredModern), detected: false };
   }
   if (ctx.cachedEra === 'legacy') {
     // The spec allows reusing a detected era, re-probing if the assumption fails.
