@@ -1,20 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { ProtocolError } from '../src/errors.js';
 import type { JSONRPCMessage } from '../src/jsonrpc.js';
 import { flush, scripted, track } from './support/engine-harness.js';
+import { loadSchema } from './support/schema-validator.js';
 
 // Every message the engine emits must be valid under the official schema of the revision in use.
 const REVISIONS = ['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25', '2026-07-28'] as const;
 
 function validatorFor(revision: string) {
-  const path = fileURLToPath(
-    new URL(`../../../../shared/mcp-schema/${revision}/schema.json`, import.meta.url),
-  );
-  const schema = JSON.parse(readFileSync(path, 'utf8')) as { $defs?: unknown };
+  const schema = loadSchema(revision) as { $defs?: unknown };
   // Revisions up to 2025-06-18 are draft-07 (`definitions`), later ones draft 2020-12 (`$defs`).
   const modern = schema.$defs !== undefined;
   const ajv = modern

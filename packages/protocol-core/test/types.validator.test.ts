@@ -12,7 +12,7 @@ import {
 } from './support/schema-validator.js';
 
 describe('schema validator', () => {
-  it('finds every revision under shared/mcp-schema, with the right draft', () => {
+  it('finds every revision under spec/mcp-schema, with the right draft', () => {
     expect(SCHEMA_REVISIONS).toEqual(['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25', '2026-07-28']);
     expect(loadSchema('2025-06-18').$schema).toContain('draft-07');
     expect(loadSchema('2026-07-28').$schema).toContain('2020-12');

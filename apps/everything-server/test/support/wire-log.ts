@@ -1,7 +1,7 @@
 /**
  * A recording transport decorator for interop tests: it logs every message one side sends and
  * receives, and checks each against the official JSON schema of the revision it belongs to
- * (`shared/mcp-schema/<rev>/schema.json`, through protocol-core's test validator).
+ * (`spec/mcp-schema/<rev>/schema.json`, through protocol-core's test validator).
  *
  * The revision of a message is read from the traffic itself, as a peer would: a request that carries
  * `_meta["io.modelcontextprotocol/protocolVersion"]` is modern; `initialize` names its revision and

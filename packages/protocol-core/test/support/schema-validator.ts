@@ -1,6 +1,6 @@
 /**
  * Validates messages against the official MCP JSON schema of a revision
- * (`shared/mcp-schema/<revision>/schema.json`), for tests: every message our code emits should pass
+ * (`spec/mcp-schema/<revision>/schema.json` at the repo's root), for tests: every message our code emits should pass
  * the schema of the revision in use.
  *
  * Draft-07 schemas (2024-11-05 .. 2025-06-18) use `ajv`, 2020-12 ones (2025-11-25, 2026-07-28)
@@ -14,7 +14,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv as AjvCore, ValidateFunction } from 'ajv';
 import type { FormatsPlugin } from 'ajv-formats';
@@ -42,17 +42,12 @@ export interface SchemaValidation {
 /** How many ajv errors a validation reports. */
 export const MAX_REPORTED_ERRORS = 8;
 
+// The schemas are test data kept in the repo (spec/mcp-schema, see its README); MCP_SCHEMA_DIR points
+// elsewhere, for example at a newer copy being tried before it is committed.
 function findSchemaRoot(): string {
   const override = process.env['MCP_SCHEMA_DIR'];
   if (override !== undefined && override !== '') return override;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'shared', 'mcp-schema');
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('schema-validator: no shared/mcp-schema above this file');
-    dir = parent;
-  }
+  return fileURLToPath(new URL('../../../../spec/mcp-schema/', import.meta.url));
 }
 
 /** The directory that holds `<revision>/schema.json`. */
