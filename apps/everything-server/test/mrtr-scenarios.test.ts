@@ -184,6 +184,19 @@ describe('MRTR fixtures answer under the keys the suite names', () => {
 describe('answers sent without a round 1 (no requestState)', () => {
   const tool = 'test_input_required_result_elicitation';
 
+  it('request-state: a cold answer does not earn "state-ok"; it is asked again under a requestState', async () => {
+    const raw = await connect();
+    const tool = 'test_input_required_result_request_state';
+    const cold = await raw.call(tool, { inputResponses: { confirm: elicited({ ok: true }) } });
+    expect(asked(cold)).toEqual({ confirm: 'elicitation/create' });
+    expect(typeof cold.result?.['requestState']).toBe('string');
+    const warm = await raw.call(tool, {
+      inputResponses: { confirm: elicited({ ok: true }) },
+      requestState: cold.result?.['requestState'],
+    });
+    expect(text(warm)).toBe('state-ok: action=accept, content={"ok":true}');
+  });
+
   it('-ignore-extra-params: the right key plus unknown ones completes', async () => {
     const raw = await connect();
     const response = await raw.call(tool, {

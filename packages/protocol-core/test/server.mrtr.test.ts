@@ -298,7 +298,7 @@ describe('McpServer, modern era: multi round-trip requests', () => {
     expect(elsewhere).toMatchObject({ error: { code: -32602, message: expect.stringMatching(/integrity/) } });
   });
 
-  it('refuses a key shorter than 16 bytes at construction', () => {
+  it('refuses a key shorter than 32 bytes at construction', () => {
     expect(() => new McpServer({ name: 'k', version: '1' }, { requestStateKey: 'short' })).toThrow(
       RangeError,
     );

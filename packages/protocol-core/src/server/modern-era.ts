@@ -20,7 +20,7 @@ import { dispatchFeature, methodNotFound } from './dispatch.js';
 import type { Era, InputMethod, RequestChannel, RequestRules } from './era.js';
 import { formValidator } from './elicitation-answer.js';
 import { InputRequiredSignal, InputRound } from './mrtr.js';
-import type { StatePayload } from './request-state.js';
+import type { StateSubject } from './request-state.js';
 import type { ServerCore } from './server-core.js';
 import { ListenStream } from './subscriptions.js';
 import type { CacheableMethod, InputOptions } from './types.js';
@@ -143,7 +143,7 @@ class ModernRules implements RequestRules {
     // A form's answer is checked against the schema this run asks with (compiled once per schema object).
     const validate =
       method === 'elicitation/create' && params?.['mode'] !== 'url' ? formValidator(params) : undefined;
-    return this.round.take(method, shaped, options?.key, validate);
+    return this.round.take(method, shaped, options?.key, validate, options?.requireRequestState === true);
   }
 
   /**
@@ -285,12 +285,14 @@ export class ModernEra implements Era {
     const core = this.#core;
     const token = params['requestState'] as string | undefined;
     const responses = params['inputResponses'] as { [key: string]: unknown } | undefined;
-    let state: StatePayload | undefined;
-    let binding: { digest: string; principal: string } | undefined;
-    if (token !== undefined) {
-      binding = await this.#binding(method, params, channel);
-      state = await core.requestState.open(token, { method, ...binding }, core.options.now());
-    }
+    const subject: StateSubject = {
+      method,
+      salient: salientOf(method, params),
+      principal: core.options.principalOf(channel.extra?.authInfo),
+    };
+    // The codec hashes the salient params only once a key has verified the token.
+    const state =
+      token === undefined ? undefined : await core.requestState.open(token, subject, core.options.now());
     // Answers of earlier rounds come only from the verified state; a retry with one adds the keys it
     // was asked. `inputResponses` without a state (the spec lets a server issue none, and clients may
     // answer "cold") count as answers to a first round: the handler replays with them. That is safe
@@ -326,13 +328,8 @@ export class ModernEra implements Era {
         },
       );
     }
-    // Digests cost two SHA-256 rounds: computed only when a state is read or issued, never on plain calls.
-    binding ??= await this.#binding(method, params, channel);
-    const requestState = await core.requestState.seal({
-      v: 1,
-      m: method,
-      d: binding.digest,
-      p: binding.principal,
+    // Digests and MACs are computed only when a state is read or issued, never on plain calls.
+    const requestState = await core.requestState.seal(subject, {
       e: core.options.now() + core.options.requestStateTtlMs,
       n: rounds,
       r: round.answers,
@@ -346,19 +343,5 @@ export class ModernEra implements Era {
     };
     if (core.options.includeServerInfo) inputRequired['_meta'] = { [MetaKey.ServerInfo]: core.info };
     return inputRequired;
-  }
-
-  /** Digests of the salient params and of the principal: what a `requestState` is bound to. */
-  async #binding(
-    method: string,
-    params: JSONRPCParams,
-    channel: RequestChannel,
-  ): Promise<{ digest: string; principal: string }> {
-    const codec = this.#core.requestState;
-    const principal = this.#core.options.principalOf(channel.extra?.authInfo);
-    return {
-      digest: await codec.digest({ method, params: salientOf(method, params) }),
-      principal: principal === undefined ? '' : await codec.digest(principal),
-    };
   }
 }

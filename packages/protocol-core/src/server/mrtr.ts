@@ -124,20 +124,22 @@ export class InputRound {
 
   /**
    * The next input call: its answer, or a rejection with {@link InputRequiredSignal} after recording
-   * it. `named` is the handler's key for it; without one the call gets the next number.
+   * it. `named` is the handler's key for it; without one the call gets the next number. `warmOnly`
+   * passes over a cold answer, so the input is asked in a round of its own.
    */
   take(
     method: InputMethod,
     params: JSONRPCParams | undefined,
     named?: string,
     validate?: JsonSchemaValidator,
+    warmOnly = false,
   ): Promise<JSONRPCParams> {
     const key = named ?? `input-${this.#next++}`;
     const bug = this.#checkKey(key, named !== undefined);
     if (bug !== undefined) return this.#fail(new Error(`${this.#where}: ${bug}`));
     this.#used.add(key);
     let answer = this.#answers.get(key);
-    if (answer === undefined && this.#cold !== undefined) {
+    if (answer === undefined && this.#cold !== undefined && !warmOnly) {
       // Cold retry: the answer is taken at the first call that asks for it, and carried from then on.
       try {
         answer = parseAnswer(this.#cold, key, method);

@@ -63,6 +63,14 @@ export interface InputOptions {
    * @default `input-<n>`, n counting this request's input calls without a key, in call order
    */
   key?: string | undefined;
+  /**
+   * Modern era: take this input's answer only from a retry that echoes the `requestState` of the
+   * round that asked for it. An answer sent "cold" (in `inputResponses` without a `requestState`,
+   * which the spec lets clients send and this server otherwise accepts as a first-round answer) is
+   * ignored and the input asked again. For answers that must follow a question this server asked.
+   * @default false
+   */
+  requireRequestState?: boolean | undefined;
 }
 
 /** Per-call options of {@link ServerContext.elicit}. */
@@ -311,16 +319,19 @@ export interface McpServerOptions {
   /** Put `io.modelcontextprotocol/serverInfo` in the `_meta` of every modern result. @default true */
   includeServerInfo?: boolean | undefined;
   /**
-   * Key of the HMAC that protects `requestState` (modern multi round-trip requests). A fleet of
-   * processes serving one endpoint must share it. @default 32 random bytes per process
+   * Key of the HMAC that protects `requestState` (modern multi round-trip requests), at least 32
+   * bytes (a string counts its UTF-8 bytes). A fleet of processes serving one endpoint must share it.
+   * A list rotates keys: the first signs, every one verifies, so states in flight survive a new key
+   * put first; drop the old one after `requestStateTtlMs`.
+   * @default 32 random bytes per server instance (states are valid on this instance only)
    */
-  requestStateKey?: string | Uint8Array | undefined;
+  requestStateKey?: string | Uint8Array | readonly (string | Uint8Array)[] | undefined;
   /** How long a `requestState` stays valid, in ms. @default 600_000 */
   requestStateTtlMs?: number | undefined;
   /** Input rounds one modern request may take before it is refused (-32602). @default 8 */
   maxInputRounds?: number | undefined;
   /**
-   * Names the authenticated principal of a request, bound into `requestState` (as a digest).
+   * Names the authenticated principal of a request, bound into `requestState` (as a keyed MAC).
    * @default `authInfo.subject`, `.sub`, `.userId` or `.clientId`, else a digest of `authInfo.token`
    */
   principalOf?: ((authInfo: unknown) => string | undefined) | undefined;
