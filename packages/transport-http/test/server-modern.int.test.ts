@@ -17,6 +17,7 @@ import {
   testServer,
 } from './server-support/http.js';
 import { raw } from './server-support/raw.js';
+import { MAX_DECIMAL_HEADER_CHARS } from '../src/server/modern-headers.js';
 
 const open: StreamableHttpListener[] = [];
 
@@ -234,6 +235,23 @@ describe('header validation (-32020)', () => {
       expect(response.json.error.code).toBe(-32020);
     });
 
+    it('checks an integer header without backtracking: 15,500 digits and an x are refused, padded decimals within the bound accepted', async () => {
+      const { url } = await start();
+      // Before the fix this value took about 0.5 s of one core per request (quadratic backtracking).
+      const hostile = `${'1'.repeat(15_500)}x`;
+      const refused = await call(url, body, { ...good, 'mcp-param-count': hostile });
+      expect(refused.status).toBe(400);
+      expect(refused.json.error.code).toBe(-32020);
+      // The bound refuses long text before the pattern runs, even when it would be numerically equal.
+      const long = `${'0'.repeat(MAX_DECIMAL_HEADER_CHARS)}42`;
+      expect((await call(url, body, { ...good, 'mcp-param-count': long })).json.error.code).toBe(-32020);
+      const padded = `${'0'.repeat(MAX_DECIMAL_HEADER_CHARS - 2)}42`;
+      expect((await call(url, body, { ...good, 'mcp-param-count': padded })).status).toBe(200);
+      expect((await call(url, body, { ...good, 'mcp-param-count': '4.2e1' })).status).toBe(200);
+      expect((await call(url, body, { ...good, 'mcp-param-count': '42.' })).status).toBe(200);
+      expect((await call(url, body, { ...good, 'mcp-param-count': '4.2.0' })).json.error.code).toBe(-32020);
+    });
+
     it('refuses a header whose argument is absent, and a value with characters a header may not carry', async () => {
       const { url } = await start();
       const bare = modernRequest('tools/call', { name: 'headers', arguments: {} });
@@ -307,8 +325,8 @@ describe('cancellation and isolation', () => {
 
 describe('statelessness', () => {
   it('serves an MRTR round trip split across two processes sharing the requestState key', async () => {
-    const a = await start({ server: testServer({ requestStateKey: 'fleet-secret-0123456789' }) });
-    const b = await start({ server: testServer({ requestStateKey: 'fleet-secret-0123456789' }) });
+    const a = await start({ server: testServer({ requestStateKey: 'fleet-secret-0123456789-0123456789' }) });
+    const b = await start({ server: testServer({ requestStateKey: 'fleet-secret-0123456789-0123456789' }) });
     const capabilities = { 'io.modelcontextprotocol/clientCapabilities': { elicitation: { form: {} } } };
     const first = await call(
       a.url,
@@ -330,7 +348,9 @@ describe('statelessness', () => {
     const second = await call(b.url, retry);
     expect(second.json.result).toMatchObject({ resultType: 'complete', content: [{ text: 'hello Ada' }] });
     // A process with another key cannot read the state: the split works because of the shared key.
-    const stranger = await start({ server: testServer({ requestStateKey: 'other-secret-0123456789' }) });
+    const stranger = await start({
+      server: testServer({ requestStateKey: 'other-secret-0123456789-0123456789' }),
+    });
     expect((await call(stranger.url, retry)).json.error.code).toBe(-32602);
   });
 });

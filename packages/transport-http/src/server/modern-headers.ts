@@ -18,8 +18,19 @@ import type { HttpExchange } from './exchange.js';
 /** Scans per `inputSchema` object: a tool's descriptor keeps its schema until the tool is updated. */
 const scans = new WeakMap<object, ParamHeaderScan>();
 
-/** A decimal number as JSON or a header may write it (`42`, `-7`, `42.0`, `4.2e1`); no hex, no blanks. */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/**
+ * A decimal number as JSON or a header may write it (`42`, `-7`, `42.0`, `4.2e1`); no hex, no blanks.
+ * Each digit run can be matched one way only (digits after a dot only follow the dot), so a failing
+ * match is linear: `\d+\.?\d*` split a run of digits every possible way before failing, quadratic
+ * in the length of a long header.
+ */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Longer decimal text is refused before the pattern runs. A double prints in at most 24 characters
+ * (`-1.7976931348623157e+308`); the bound leaves room for zero padding and spelled-out integers.
+ */
+export const MAX_DECIMAL_HEADER_CHARS = 400;
 
 function quote(value: string): string {
   return `'${excerptOf(value)}'`;
@@ -41,7 +52,7 @@ function scanOf(inputSchema: object): ParamHeaderScan {
 /** True when a decoded header value stands for the argument `value` of a `type` parameter. */
 function sameValue(decoded: string, value: unknown, type: ParamHeader['type']): boolean {
   if (type === 'integer' && typeof value === 'number')
-    return DECIMAL.test(decoded) && Number(decoded) === value;
+    return decoded.length <= MAX_DECIMAL_HEADER_CHARS && DECIMAL.test(decoded) && Number(decoded) === value;
   return decoded === headerStringOf(value);
 }
 
