@@ -12,12 +12,16 @@ export const HeaderName = {
   ParamPrefix: 'mcp-param-',
 } as const;
 
-/** The methods whose `Mcp-Name` header mirrors a body field, and which field. */
-const NAME_SOURCE: Readonly<Record<string, 'name' | 'uri'>> = {
-  'tools/call': 'name',
-  'prompts/get': 'name',
-  'resources/read': 'uri',
-};
+/**
+ * The methods whose `Mcp-Name` header mirrors a body field, and which field. A Map, since the key is
+ * the client's method string: an object literal would answer `toString` or `__proto__` from its
+ * prototype, and those methods would be refused 400 -32020 instead of 404 -32601.
+ */
+const NAME_SOURCE: ReadonlyMap<string, 'name' | 'uri'> = new Map([
+  ['tools/call', 'name'],
+  ['prompts/get', 'name'],
+  ['resources/read', 'uri'],
+]);
 
 /**
  * The body value `Mcp-Name` mirrors for `method`: `params.name` of tools/call and prompts/get,
@@ -28,7 +32,7 @@ export function mcpNameSource(
   method: string,
   params: unknown,
 ): { required: boolean; value: string | undefined } {
-  const field = NAME_SOURCE[method];
+  const field = NAME_SOURCE.get(method);
   if (field === undefined) return { required: false, value: undefined };
   const value =
     typeof params === 'object' && params !== null ? (params as Record<string, unknown>)[field] : undefined;
