@@ -22,19 +22,26 @@ export type SchemaOutcome =
 /** At most this many issues are named in an error message, so that a huge bad value gives a bounded error. */
 const MAX_ISSUES_IN_MESSAGE = 5;
 
+/**
+ * At most this many issues are kept and sent in `data.issues`, as the JSON Schema validator's
+ * `maxIssues` does: a 2 MB array of wrong items made a million zod issues and an 85 MB answer.
+ */
+export const MAX_REPORTED_ISSUES = 20;
+
 function toIssues(issues: readonly IssueLike[]): SchemaIssue[] {
-  return issues.map((issue) => ({
+  const kept = issues.length > MAX_REPORTED_ISSUES ? issues.slice(0, MAX_REPORTED_ISSUES) : issues;
+  return kept.map((issue) => ({
     path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
     message: issue.message,
   }));
 }
 
-function summarize(issues: readonly SchemaIssue[]): string {
+/** `a.b: must be string; c: …`, naming at most five issues; `total` counts the ones not kept too. */
+export function summarize(issues: readonly SchemaIssue[], total: number = issues.length): string {
   const named = issues
     .slice(0, MAX_ISSUES_IN_MESSAGE)
     .map((issue) => `${issue.path.length === 0 ? '(root)' : issue.path.join('.')}: ${issue.message}`);
-  const more =
-    issues.length > MAX_ISSUES_IN_MESSAGE ? `; and ${issues.length - MAX_ISSUES_IN_MESSAGE} more` : '';
+  const more = total > MAX_ISSUES_IN_MESSAGE ? `; and ${total - MAX_ISSUES_IN_MESSAGE} more` : '';
   return named.join('; ') + more;
 }
 
@@ -44,7 +51,7 @@ export function parseWithSchema(schema: ZodType, value: unknown): SchemaOutcome 
     const result = schema.safeParse(value);
     if (result.success) return { ok: true, value: result.data };
     const issues = toIssues(result.error.issues);
-    return { ok: false, summary: summarize(issues), issues };
+    return { ok: false, summary: summarize(issues, result.error.issues.length), issues };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, summary: `(root): ${message}`, issues: [{ path: [], message }] };

@@ -10,7 +10,8 @@ import { ProtocolError } from '../errors.js';
 import type { JSONRPCParams } from '../jsonrpc.js';
 import { compileJsonSchema } from '../json-schema/compile.js';
 import type { JsonSchemaValidator } from '../json-schema/types.js';
-import { pointerToPath, summarize } from './schema-source.js';
+import { summarize } from '../engine/schema.js';
+import { pointerToPath } from './schema-source.js';
 
 // By schema object: a handler's constant schema compiles once; one built per call is collected with it.
 const validators = new WeakMap<object, JsonSchemaValidator>();

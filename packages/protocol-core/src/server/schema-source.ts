@@ -4,7 +4,7 @@
  * and validates with `compileJsonSchema`, defaults filled in first.
  */
 import * as z from 'zod';
-import { parseWithSchema, type SchemaIssue } from '../engine/schema.js';
+import { parseWithSchema, type SchemaIssue, summarize } from '../engine/schema.js';
 import { compileJsonSchema } from '../json-schema/compile.js';
 import { applyJsonSchemaDefaults } from '../json-schema/defaults.js';
 import type { JsonSchemaObject, SchemaSource } from './types.js';
@@ -25,9 +25,6 @@ export interface CompiledSchema {
 /** The dialect zod emits, and the spec's default: saying it again only trips draft-07 validators in older clients. */
 const DEFAULT_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 
-/** At most this many issues are named in a summary. */
-const MAX_SUMMARY_ISSUES = 5;
-
 /** True for a zod (v4) schema rather than a plain JSON Schema object. */
 export function isZodSchema(value: unknown): value is z.ZodType {
   return typeof value === 'object' && value !== null && '_zod' in value;
@@ -40,15 +37,6 @@ export function pointerToPath(pointer: string): string[] {
     .slice(1)
     .split('/')
     .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** `a.b: must be string; c: …`, naming at most five issues. */
-export function summarize(issues: readonly SchemaIssue[]): string {
-  const named = issues
-    .slice(0, MAX_SUMMARY_ISSUES)
-    .map((issue) => `${issue.path.length === 0 ? '(root)' : issue.path.join('.')}: ${issue.message}`);
-  const more = issues.length > MAX_SUMMARY_ISSUES ? `; and ${issues.length - MAX_SUMMARY_ISSUES} more` : '';
-  return named.join('; ') + more;
 }
 
 function fromZod(schema: z.ZodType, io: 'input' | 'output'): CompiledSchema {
