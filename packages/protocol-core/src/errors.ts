@@ -1,3 +1,4 @@
+import { redactSecrets } from './redact.js';
 import { ErrorCode } from './error-codes.js';
 import type { JSONRPCErrorObject, RequestId } from './jsonrpc.js';
 
@@ -136,8 +137,15 @@ export class TransportError extends Error {
 /** The longest excerpt of raw input an error carries. */
 export const MAX_EXCERPT_CHARS = 200;
 
-/** A bounded, single-line excerpt of raw input, for error context. */
+/**
+ * A bounded, single-line excerpt of raw input, for error context, with credential-looking values
+ * redacted ({@link redactSecrets}): excerpts reach logs, and malformed input can carry a live key.
+ */
 export function excerptOf(raw: string): string {
-  const cut = raw.length > MAX_EXCERPT_CHARS ? `${raw.slice(0, MAX_EXCERPT_CHARS)}…` : raw;
-  return cut.replace(/[\r\n]+/g, ' ');
+  const cut = raw.length > MAX_EXCERPT_CHARS ? raw.slice(0, MAX_EXCERPT_CHARS) : raw;
+  const line = redactSecrets(cut.replace(/[\r\n]+/g, ' '));
+  // Redaction can lengthen a short value (`k=ab` -> `k=[redacted]`): the bound holds after it too.
+  return raw.length > MAX_EXCERPT_CHARS || line.length > MAX_EXCERPT_CHARS
+    ? `${line.slice(0, MAX_EXCERPT_CHARS)}…`
+    : line;
 }

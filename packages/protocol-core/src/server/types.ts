@@ -332,7 +332,7 @@ export interface McpServerOptions {
   maxInputRounds?: number | undefined;
   /**
    * Names the authenticated principal of a request, bound into `requestState` (as a keyed MAC).
-   * @default `authInfo.subject`, `.sub`, `.userId` or `.clientId`, else a digest of `authInfo.token`
+   * @default `authInfo.subject`, `.sub`, `.userId` or `.clientId`, else `token:` and `authInfo.token`
    */
   principalOf?: ((authInfo: unknown) => string | undefined) | undefined;
   /** Open `subscriptions/listen` streams across all connections; beyond it a listen is answered -32603. @default 1024 */
