@@ -70,7 +70,28 @@ export type TransportDecorator = (next: Transport) => Transport;
 /**
  * Composes decorators over a base transport; the last decorator is the outermost.
  * @example
- * const transport = pipe(createStdioClientTransport({ command: 'server' }), withRetry(), withTracing());
+ * // A decorator installs its own callbacks on the inner transport in start() and forwards to the outer ones.
+ * const logSends: TransportDecorator = (next) => {
+ *   const outer: Transport = {
+ *     start: () => {
+ *       next.onmessage = (message, extra) => outer.onmessage?.(message, extra);
+ *       next.onerror = (error) => outer.onerror?.(error);
+ *       next.onclose = () => outer.onclose?.();
+ *       return next.start();
+ *     },
+ *     send: (message, options) => {
+ *       console.log('sending', message);
+ *       return next.send(message, options);
+ *     },
+ *     close: () => next.close(),
+ *     get sessionId() {
+ *       return next.sessionId;
+ *     },
+ *     setProtocolVersion: (version) => next.setProtocolVersion?.(version),
+ *   };
+ *   return outer;
+ * };
+ * const transport = pipe(createStdioClientTransport({ command: 'server' }), logSends);
  */
 export function pipe(base: Transport, ...decorators: TransportDecorator[]): Transport {
   let current = base;
