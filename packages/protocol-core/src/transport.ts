@@ -6,6 +6,11 @@ export interface RequestInfo {
   headers: Record<string, string | string[] | undefined>;
   /** The request URL, where known. */
   url?: URL | undefined;
+  /**
+   * The peer's IP address as the socket sees it (not `X-Forwarded-For`), where the transport knows
+   * it: servers key per-client limits on it when a request is unauthenticated.
+   */
+  remoteAddress?: string | undefined;
 }
 
 /** Extra context a transport hands along with a received message. */

@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import { excerptOf } from '../errors.js';
 
 /** The part of a zod issue the engine reports. */
 interface IssueLike {
@@ -30,10 +31,20 @@ export const MAX_REPORTED_ISSUES = 20;
 
 function toIssues(issues: readonly IssueLike[]): SchemaIssue[] {
   const kept = issues.length > MAX_REPORTED_ISSUES ? issues.slice(0, MAX_REPORTED_ISSUES) : issues;
-  return kept.map((issue) => ({
-    path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
-    message: issue.message,
-  }));
+  return kept.map((issue) => boundedIssue(issue.path, issue.message));
+}
+
+/**
+ * An issue fit to send back: object keys in its path and its message come from the client's value
+ * (an unknown key of a megabyte, say), so each is cut to an excerpt.
+ */
+export function boundedIssue(path: readonly PropertyKey[], message: string): SchemaIssue {
+  return {
+    path: path.map((key) =>
+      typeof key === 'number' ? key : typeof key === 'string' ? excerptOf(key) : String(key),
+    ),
+    message: excerptOf(message),
+  };
 }
 
 /** `a.b: must be string; c: …`, naming at most five issues; `total` counts the ones not kept too. */

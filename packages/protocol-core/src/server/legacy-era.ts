@@ -24,6 +24,7 @@ import { dispatchFeature, methodNotFound } from './dispatch.js';
 import type { Era, InputMethod, RequestChannel, RequestRules } from './era.js';
 import { checkFormAnswer, formValidator } from './elicitation-answer.js';
 import type { ServerCore } from './server-core.js';
+import { checkClientInfo, checkUri } from './session-bounds.js';
 import type { ChangeListener, ListKind } from './subscriptions.js';
 import type { ElicitOptions, InputOptions } from './types.js';
 import { UrlElicitationRequiredError } from './url-elicitation-error.js';
@@ -87,6 +88,7 @@ export function startLegacySession(
   const version = legacy.find((candidate) => candidate === requested) ?? legacy[0]!;
   const parsed = parseParams('initialize', params, version);
   if (!parsed.ok) throw new ProtocolError(ErrorCode.InvalidParams, parsed.error);
+  checkClientInfo(parsed.value.clientInfo, core.options);
   const session = new LegacySession(core, engine, version, parsed.value as InitializeRequestParams);
   const result: InitializeResult = {
     protocolVersion: version,
@@ -176,7 +178,7 @@ export class LegacySession implements Era, RequestRules, ChangeListener, Elicita
 
   /** -32002, the code every legacy revision defines for it. */
   resourceNotFound(uri: string): ProtocolError {
-    return new ProtocolError(ErrorCode.ResourceNotFound, 'Resource not found', { uri });
+    return new ProtocolError(ErrorCode.ResourceNotFound, 'Resource not found', { uri: excerptOf(uri) });
   }
 
   finish(method: string, result: JSONRPCParams): JSONRPCParams {
@@ -332,6 +334,7 @@ export class LegacySession implements Era, RequestRules, ChangeListener, Elicita
     if (!parsed.ok) throw new ProtocolError(ErrorCode.InvalidParams, parsed.error);
     // Any URI may be watched, even one a template serves only later; the set is bounded per connection.
     const uri = parsed.value.uri;
+    checkUri(uri, this.#core.options, method);
     if (method === 'resources/unsubscribe') this.#subscriptions.delete(uri);
     else if (
       this.#subscriptions.size >= this.#core.options.maxSubscriptions &&
@@ -340,6 +343,7 @@ export class LegacySession implements Era, RequestRules, ChangeListener, Elicita
       throw new ProtocolError(
         ErrorCode.InternalError,
         `Too many subscriptions on this connection (limit ${this.#core.options.maxSubscriptions})`,
+        { limit: { name: 'maxSubscriptions', value: this.#core.options.maxSubscriptions } },
       );
     } else this.#subscriptions.add(uri);
     return {};

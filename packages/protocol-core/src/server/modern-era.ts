@@ -6,7 +6,7 @@
  * HMAC-protected `requestState` (see `mrtr.ts`, `request-state.ts`).
  */
 import { ErrorCode } from '../error-codes.js';
-import { ProtocolError } from '../errors.js';
+import { excerptOf, ProtocolError } from '../errors.js';
 import type { JSONRPCParams } from '../jsonrpc.js';
 import type { Implementation } from '../types/base.js';
 import type { ClientCapabilities } from '../types/capabilities.js';
@@ -22,6 +22,7 @@ import { formValidator } from './elicitation-answer.js';
 import { InputRequiredSignal, InputRound } from './mrtr.js';
 import type { StateSubject } from './request-state.js';
 import type { ServerCore } from './server-core.js';
+import { checkUris } from './session-bounds.js';
 import { ListenStream } from './subscriptions.js';
 import type { CacheableMethod, InputOptions } from './types.js';
 import { UrlElicitationRequiredError } from './url-elicitation-error.js';
@@ -87,7 +88,7 @@ class ModernRules implements RequestRules {
   }
 
   resourceNotFound(uri: string): ProtocolError {
-    return new ProtocolError(ErrorCode.InvalidParams, 'Resource not found', { uri });
+    return new ProtocolError(ErrorCode.InvalidParams, 'Resource not found', { uri: excerptOf(uri) });
   }
 
   finish(method: string, result: JSONRPCParams): JSONRPCParams {
@@ -248,8 +249,19 @@ export class ModernEra implements Era {
         },
       );
     }
+    const owner = streamOwner(core, channel);
+    const owned = owner === undefined ? 0 : (core.streamOwners.get(owner) ?? 0);
+    if (owned >= core.options.maxSubscriptionsPerPrincipal) {
+      const limit = core.options.maxSubscriptionsPerPrincipal;
+      throw new ProtocolError(
+        ErrorCode.InternalError,
+        `Too many subscriptions for this ${owner!.startsWith('principal:') ? 'principal' : 'client address'} (limit ${limit})`,
+        { limit: { name: 'maxSubscriptionsPerPrincipal', value: limit } },
+      );
+    }
     // The acknowledgment reports what will be honoured: the spec has the server omit the rest.
     const asked = params['notifications'] as SubscriptionFilter;
+    checkUris(asked.resourceSubscriptions, core.options, 'subscriptions/listen resourceSubscriptions');
     const capabilities = core.capabilities();
     const honoured: SubscriptionFilter = {};
     if (asked.toolsListChanged === true && capabilities.tools?.listChanged === true)
@@ -264,10 +276,11 @@ export class ModernEra implements Era {
     const host = {
       fanout: core.fanout,
       streams: core.streams,
+      streamOwners: core.streamOwners,
       finish: (result: JSONRPCParams) => rules.finish('subscriptions/listen', result),
       report: core.report,
     };
-    return new ListenStream(host, channel, honoured).open();
+    return new ListenStream(host, channel, honoured, owner).open();
   }
 
   /**
@@ -344,4 +357,15 @@ export class ModernEra implements Era {
     if (core.options.includeServerInfo) inputRequired['_meta'] = { [MetaKey.ServerInfo]: core.info };
     return inputRequired;
   }
+}
+
+/**
+ * Who a listen stream counts against: the principal, else (unauthenticated) the remote address the
+ * transport saw, else nobody (stdio, in-memory: one client per connection anyway).
+ */
+function streamOwner(core: ServerCore, channel: RequestChannel): string | undefined {
+  const principal = core.options.principalOf(channel.extra?.authInfo);
+  if (principal !== undefined) return `principal:${principal}`;
+  const address = channel.extra?.requestInfo?.remoteAddress;
+  return address === undefined ? undefined : `address:${address}`;
 }

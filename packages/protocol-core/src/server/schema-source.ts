@@ -4,7 +4,7 @@
  * and validates with `compileJsonSchema`, defaults filled in first.
  */
 import * as z from 'zod';
-import { parseWithSchema, type SchemaIssue, summarize } from '../engine/schema.js';
+import { boundedIssue, parseWithSchema, type SchemaIssue, summarize } from '../engine/schema.js';
 import { compileJsonSchema } from '../json-schema/compile.js';
 import { applyJsonSchemaDefaults } from '../json-schema/defaults.js';
 import type { JsonSchemaObject, SchemaSource } from './types.js';
@@ -62,10 +62,7 @@ function fromJsonSchema(schema: JsonSchemaObject): CompiledSchema {
       const filled = hasDefaults ? applyJsonSchemaDefaults(schema, value) : value;
       const result = validate(filled);
       if (result.valid) return { ok: true, value: filled };
-      const issues = result.issues.map((issue) => ({
-        path: pointerToPath(issue.path),
-        message: issue.message,
-      }));
+      const issues = result.issues.map((issue) => boundedIssue(pointerToPath(issue.path), issue.message));
       return { ok: false, summary: summarize(issues), issues };
     },
   };

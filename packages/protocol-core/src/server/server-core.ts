@@ -49,6 +49,9 @@ export interface ResolvedServerOptions {
   maxInputRounds: number;
   principalOf: (authInfo: unknown) => string | undefined;
   maxSubscriptions: number;
+  maxSubscriptionsPerPrincipal: number;
+  maxUriChars: number;
+  maxClientInfoChars: number;
   maxUrlElicitationIds: number;
   validateResults: boolean;
   now: () => number;
@@ -119,6 +122,13 @@ export function resolveServerOptions(options: McpServerOptions | undefined): Res
     maxInputRounds: positiveInt('maxInputRounds', options?.maxInputRounds, 8),
     principalOf: options?.principalOf ?? defaultPrincipalOf,
     maxSubscriptions: positiveInt('maxSubscriptions', options?.maxSubscriptions, 1024),
+    maxSubscriptionsPerPrincipal: positiveInt(
+      'maxSubscriptionsPerPrincipal',
+      options?.maxSubscriptionsPerPrincipal,
+      64,
+    ),
+    maxUriChars: positiveInt('maxUriChars', options?.maxUriChars, 8192),
+    maxClientInfoChars: positiveInt('maxClientInfoChars', options?.maxClientInfoChars, 16_384),
     maxUrlElicitationIds: positiveInt('maxUrlElicitationIds', options?.maxUrlElicitationIds, 1024),
     validateResults: options?.validateResults ?? false,
     now: options?.now ?? Date.now,
@@ -131,6 +141,8 @@ export class ServerCore {
   readonly options: ResolvedServerOptions;
   readonly fanout: ChangeFanout = new ChangeFanout();
   readonly streams: Set<ListenStream> = new Set();
+  /** Open listen streams by owner (principal, or remote address when unauthenticated). */
+  readonly streamOwners: Map<string, number> = new Map();
   readonly requestState: RequestStateCodec;
   /** Pending URL-mode elicitation ids of legacy sessions, for `completeElicitation`. */
   readonly urlElicitations: UrlElicitations;

@@ -60,6 +60,8 @@ export class ChangeFanout {
 export interface ListenHost {
   readonly fanout: ChangeFanout;
   readonly streams: Set<ListenStream>;
+  /** Open streams by owner, for the per-principal cap. */
+  readonly streamOwners: Map<string, number>;
   /** Shapes the result that closes the stream (resultType, server info). */
   finish(result: JSONRPCParams): JSONRPCParams;
   report(error: unknown): void;
@@ -76,12 +78,20 @@ export class ListenStream implements ChangeListener {
   readonly #filter: SubscriptionFilter;
   readonly #uris: ReadonlySet<string>;
   readonly #id: RequestId;
+  /** Who the stream counts against (see `maxSubscriptionsPerPrincipal`), if anyone. */
+  readonly #owner: string | undefined;
   #resolve: ((result: JSONRPCParams) => void) | undefined = undefined;
   #onAbort: (() => void) | undefined = undefined;
 
   /** `filter` is the acknowledged subset: what the server will honour. */
-  constructor(host: ListenHost, channel: RequestChannel, filter: SubscriptionFilter) {
+  constructor(
+    host: ListenHost,
+    channel: RequestChannel,
+    filter: SubscriptionFilter,
+    owner?: string | undefined,
+  ) {
     this.#host = host;
+    this.#owner = owner;
     this.#channel = channel;
     this.#filter = filter;
     this.#uris = new Set(filter.resourceSubscriptions ?? []);
@@ -101,6 +111,9 @@ export class ListenStream implements ChangeListener {
       return done;
     }
     this.#host.streams.add(this);
+    if (this.#owner !== undefined) {
+      this.#host.streamOwners.set(this.#owner, (this.#host.streamOwners.get(this.#owner) ?? 0) + 1);
+    }
     this.#host.fanout.add(this);
     this.#onAbort = () => this.#finish();
     signal.addEventListener('abort', this.#onAbort, { once: true });
@@ -140,7 +153,11 @@ export class ListenStream implements ChangeListener {
     const resolve = this.#resolve;
     if (resolve === undefined) return;
     this.#resolve = undefined;
-    this.#host.streams.delete(this);
+    if (this.#host.streams.delete(this) && this.#owner !== undefined) {
+      const left = (this.#host.streamOwners.get(this.#owner) ?? 1) - 1;
+      if (left > 0) this.#host.streamOwners.set(this.#owner, left);
+      else this.#host.streamOwners.delete(this.#owner);
+    }
     this.#host.fanout.delete(this);
     if (this.#onAbort !== undefined) this.#channel.signal.removeEventListener('abort', this.#onAbort);
     resolve(this.#host.finish({ _meta: { [MetaKey.SubscriptionId]: this.#id } }));

@@ -335,8 +335,24 @@ export interface McpServerOptions {
    * @default `authInfo.subject`, `.sub`, `.userId` or `.clientId`, else `token:` and `authInfo.token`
    */
   principalOf?: ((authInfo: unknown) => string | undefined) | undefined;
-  /** Open `subscriptions/listen` streams across all connections; beyond it a listen is answered -32603. @default 1024 */
+  /**
+   * Open `subscriptions/listen` streams across all connections, and `resources/subscribe` URIs per
+   * legacy connection; beyond it the request is answered -32603 with `data.limit`. @default 1024
+   */
   maxSubscriptions?: number | undefined;
+  /**
+   * Open `subscriptions/listen` streams one principal may hold (an unauthenticated request counts
+   * against its `requestInfo.remoteAddress`, where the transport knows it), so that one client cannot
+   * take every slot of `maxSubscriptions`; beyond it -32603 with `data.limit`. @default 64
+   */
+  maxSubscriptionsPerPrincipal?: number | undefined;
+  /**
+   * Characters of a URI a session keeps: a `resources/subscribe` URI, or one in a listen filter's
+   * `resourceSubscriptions` (longer: -32602). @default 8192
+   */
+  maxUriChars?: number | undefined;
+  /** JSON characters of the `clientInfo` a legacy session keeps from `initialize` (larger: -32602). @default 16384 */
+  maxClientInfoChars?: number | undefined;
   /**
    * URL-mode elicitation ids each legacy session remembers for `completeElicitation` (the oldest is
    * forgotten beyond it; all go when the connection closes). @default 1024

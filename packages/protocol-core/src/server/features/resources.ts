@@ -4,7 +4,7 @@
  * then the templates in registration order). A URI nothing serves is the era's not-found error.
  */
 import { ErrorCode } from '../../error-codes.js';
-import { ProtocolError } from '../../errors.js';
+import { excerptOf, ProtocolError } from '../../errors.js';
 import type { JSONRPCParams } from '../../jsonrpc.js';
 import type { Resource } from '../../types/content.js';
 import type { ResourceTemplate } from '../../types/resources.js';
@@ -36,7 +36,7 @@ export class ResourceNotFoundError extends Error {
   readonly uri: string;
 
   constructor(uri: string) {
-    super(`Resource not found: ${uri}`);
+    super(`Resource not found: ${excerptOf(uri)}`);
     this.uri = uri;
   }
 }
