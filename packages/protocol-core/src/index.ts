@@ -190,14 +190,14 @@ export type {
   LoggingMessageNotificationParams,
   SetLevelRequestParams,
 } from './types/logging.js';
-export { ToolAnnotationsSchema, ToolExecutionSchema, ToolSchema } from './types/tool.js';
+export { ToolAnnotationsSchema, ToolExecutionSchema, ToolSchema } from './types/tool-definition.js';
 export type {
   Tool,
   ToolAnnotations,
   ToolExecution,
   ToolInputSchema,
   ToolOutputSchema,
-} from './types/tool.js';
+} from './types/tool-definition.js';
 export {
   CallToolRequestParamsSchema,
   CallToolResultSchema,

@@ -17,7 +17,7 @@ import {
 } from './base.js';
 import { type SamplingContent, SamplingContentSchema } from './content.js';
 import { type TaskMetadata, TaskMetadataSchema } from './tasks.js';
-import { type Tool, ToolSchema } from './tool.js';
+import { type Tool, ToolSchema } from './tool-definition.js';
 
 /** A model name hint; clients may map it to a model of their own. */
 export interface ModelHint {

@@ -1,4 +1,4 @@
-/** Tools: `tools/list` and `tools/call`, with their legacy and modern params and results. */
+/** The `tools/list` and `tools/call` messages, legacy and modern; the `Tool` definition is in tool-definition.ts. */
 import * as z from 'zod';
 import {
   CursorSchema,
@@ -19,7 +19,7 @@ import {
 } from './modern.js';
 import { type MrtrRetryFields, mrtrRetryShape } from './mrtr.js';
 import { type TaskMetadata, TaskMetadataSchema } from './tasks.js';
-import { type Tool, ToolSchema } from './tool.js';
+import { type Tool, ToolSchema } from './tool-definition.js';
 
 /** The result of `tools/list` (legacy era). */
 export interface ListToolsResult {

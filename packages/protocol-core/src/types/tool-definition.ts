@@ -1,4 +1,4 @@
-/** The `Tool` descriptor: what `tools/list` returns and what sampling with tools offers a model. */
+/** The `Tool` definition that `tools/list` returns (and sampling offers a model); the `tools/*` messages are in tools.ts. */
 import * as z from 'zod';
 import { type Icon, IconSchema, type JSONObject, JSONObjectSchema, type Meta, MetaSchema } from './base.js';
 
