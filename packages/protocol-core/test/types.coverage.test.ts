@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '../src/index.js';
 import {
   AnnotationsSchema,
   AudioContentSchema,
@@ -31,7 +32,6 @@ import {
   SamplingMessageSchema,
   ServerCapabilitiesSchema,
   StringSchemaSchema,
-  SUPPORTED_PROTOCOL_VERSIONS,
   TaskSchema,
   TextContentSchema,
   TextResourceContentsSchema,
@@ -44,7 +44,7 @@ import {
   UntitledMultiSelectEnumSchemaSchema,
   UntitledSingleSelectEnumSchemaSchema,
   listMethodSpecs,
-} from '../src/index.js';
+} from '../src/schemas.js';
 import { schemaDefinitions } from './support/schema-validator.js';
 
 type JsonSchema = { [key: string]: unknown };

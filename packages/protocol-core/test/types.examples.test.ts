@@ -8,6 +8,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import {
+  ErrorCode,
+  isJSONRPCErrorResponse,
+  isJSONRPCNotification,
+  isJSONRPCRequest,
+  isJSONRPCResultResponse,
+  validateEnvelope,
+} from '../src/index.js';
+import {
   AudioContentSchema,
   BlobResourceContentsSchema,
   BooleanSchemaSchema,
@@ -15,7 +23,6 @@ import {
   EmbeddedResourceSchema,
   ElicitRequestFormParamsSchema,
   ElicitRequestURLParamsSchema,
-  ErrorCode,
   ErrorObjectSchema,
   ImageContentSchema,
   InputRequestSchema,
@@ -43,14 +50,9 @@ import {
   UnsupportedProtocolVersionErrorDataSchema,
   UntitledMultiSelectEnumSchemaSchema,
   UntitledSingleSelectEnumSchemaSchema,
-  isJSONRPCErrorResponse,
-  isJSONRPCNotification,
-  isJSONRPCRequest,
-  isJSONRPCResultResponse,
   parseParams,
   parseResult,
-  validateEnvelope,
-} from '../src/index.js';
+} from '../src/schemas.js';
 import { SCHEMA_ROOT, validateDefinition } from './support/schema-validator.js';
 
 const REVISION = '2026-07-28';
