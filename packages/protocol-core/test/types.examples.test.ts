@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import {
   ErrorCode,
   isJSONRPCErrorResponse,
@@ -60,7 +60,7 @@ const EXAMPLES = join(SCHEMA_ROOT, REVISION, 'examples');
 
 /** How an example of one type is parsed. */
 type Mapping =
-  | { schema: z.ZodType }
+  | { schema: z.ZodMiniType }
   | { params: string }
   | { result: string }
   | { request: string }
@@ -68,7 +68,7 @@ type Mapping =
   | { response: string }
   | { inputRequest: string }
   | { errorObject: number }
-  | { errorResponse: number; data?: z.ZodType };
+  | { errorResponse: number; data?: z.ZodMiniType };
 
 const MAPPINGS: Record<string, Mapping> = {
   // Structures.
@@ -174,7 +174,7 @@ const MAPPINGS: Record<string, Mapping> = {
   },
 };
 
-function fromSchema(schema: z.ZodType, value: unknown): ParseOutcome<unknown> {
+function fromSchema(schema: z.ZodMiniType, value: unknown): ParseOutcome<unknown> {
   const parsed = schema.safeParse(value);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: parsed.error.message };
 }

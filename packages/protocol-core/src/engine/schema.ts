@@ -1,4 +1,5 @@
-import type { ZodType } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
+import { safeParse } from 'zod/mini';
 
 /** The part of a zod issue the engine reports. */
 interface IssueLike {
@@ -38,10 +39,13 @@ function summarize(issues: readonly SchemaIssue[]): string {
   return named.join('; ') + more;
 }
 
-/** Parses a value with a zod schema, turning both failed parses and throwing refinements into issues. */
-export function parseWithSchema(schema: ZodType, value: unknown): SchemaOutcome {
+/**
+ * Parses a value with a zod schema, classic or mini (the core `safeParse` takes both), turning both failed
+ * parses and throwing refinements into issues.
+ */
+export function parseWithSchema(schema: $ZodType, value: unknown): SchemaOutcome {
   try {
-    const result = schema.safeParse(value);
+    const result = safeParse(schema, value);
     if (result.success) return { ok: true, value: result.data };
     const issues = toIssues(result.error.issues);
     return { ok: false, summary: summarize(issues), issues };
