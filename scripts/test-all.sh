@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Every check in one go: build, typecheck, lint and tests of every package (turbo keeps going past a
-# failure so one run shows them all), the type-check of every README example, the official MCP
-# conformance suite against the reference apps, then one closing line with the test counts.
+# Every check in one go: build, typecheck, lint and tests of every package, the package checks and the
+# browser client's size budget (turbo keeps going past a failure so one run shows them all), the
+# type-check of every README example, the official MCP conformance suite against the reference apps,
+# then one closing line with the test counts.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
 rm -f packages/*/.test-results.json apps/*/.test-results.json conformance/.results.json
-turbo run build typecheck lint test check:package --continue --cache-dir=.turbo/cache "$@"
+turbo run build typecheck lint test check:package check:size --continue --cache-dir=.turbo/cache "$@"
 checks=$?
 node scripts/check-readme-examples.mjs
 readme=$?

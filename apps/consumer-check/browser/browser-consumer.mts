@@ -1,6 +1,8 @@
 // A browser or worker project: DOM types only, no @types/node. Compiles against the runtime-neutral
 // entries' .d.ts, proving they reference nothing from Node.
-import { McpClient, McpServer, type Transport } from '@mcpwire/protocol-core';
+import { McpServer, type Transport } from '@mcpwire/protocol-core';
+import { McpClient } from '@mcpwire/protocol-core/client';
+import { ToolSchema } from '@mcpwire/protocol-core/schemas';
 import { createInMemoryTransportPair } from '@mcpwire/in-memory';
 import {
   createStreamableHttpClientTransport,
@@ -47,4 +49,9 @@ export async function run(): Promise<number> {
   await overSse.connect(sse);
   const sseTools = await overSse.listTools();
   return tools.tools.length + response.status + sseTools.tools.length + WebSocketCloseCode.Normal;
+}
+
+/** A browser app that only connects imports McpClient from `/client`; the schemas entry loads there too. */
+export function isTool(value: unknown): boolean {
+  return ToolSchema.safeParse(value).success;
 }

@@ -1,5 +1,8 @@
 // Compiles against the `require` condition's .d.cts files.
 import core = require('@mcpwire/protocol-core');
+import coreClient = require('@mcpwire/protocol-core/client');
+import coreSchemas = require('@mcpwire/protocol-core/schemas');
+import coreServer = require('@mcpwire/protocol-core/server');
 import memory = require('@mcpwire/in-memory');
 import stdio = require('@mcpwire/transport-stdio');
 import http = require('@mcpwire/transport-http');
@@ -43,4 +46,11 @@ export const pieces: [
   wsBrowser.createWebSocketClientTransport({ url: 'ws://127.0.0.1:1/ws' }),
   ws.createWebSocketServer({ server: (transport) => server.connect(transport) }),
   ws.WebSocketCloseCode.GoingAway,
+];
+
+// The narrower entry points resolve under `require` too, to the same classes as the root.
+export const entries: [core.McpClient, core.McpServer, boolean] = [
+  new coreClient.McpClient({ name: 'c', version: '1' }),
+  new coreServer.McpServer({ name: 's', version: '1' }),
+  coreSchemas.parseResult('ping', {}, '2025-11-25').ok,
 ];

@@ -9,6 +9,9 @@ import {
   TransportErrorCode,
   pipe,
 } from '@mcpwire/protocol-core';
+import { McpClient as ClientEntryMcpClient, type McpClientOptions } from '@mcpwire/protocol-core/client';
+import { CallToolResultSchema, compileJsonSchema, parseResult } from '@mcpwire/protocol-core/schemas';
+import { McpServer as ServerEntryMcpServer, UriTemplate } from '@mcpwire/protocol-core/server';
 import {
   createStreamableHttpClientTransport,
   createStreamableHttpHandler,
@@ -101,4 +104,14 @@ export async function run(): Promise<string> {
   void served;
   const error: unknown = new TransportError(TransportErrorCode.Closed, 'closed');
   return error instanceof TransportError ? `${result.content.length} ${error.code}` : '';
+}
+
+// The narrower entry points: each side alone, and the schemas.
+export function entries(): [McpClient, McpServer, boolean, string] {
+  const options: McpClientOptions = { era: 'modern' };
+  const client: McpClient = new ClientEntryMcpClient({ name: 'c', version: '1' }, options);
+  const alone: McpServer = new ServerEntryMcpServer({ name: 's', version: '1' });
+  const parsed = parseResult('tools/call', { content: [] }, '2025-11-25');
+  const valid = compileJsonSchema({ type: 'object' })({}).valid && CallToolResultSchema.safeParse({}).success;
+  return [client, alone, parsed.ok && valid, new UriTemplate('/items/{id}').expand({ id: '1' })];
 }

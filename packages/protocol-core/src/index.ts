@@ -1,4 +1,6 @@
-// Public API of @mcpwire/protocol-core: explicit named exports only.
+// Public API of @mcpwire/protocol-core: explicit named exports only. The root holds what an application
+// uses (McpClient, McpServer, Transport and pipe, errors, the wire types); narrower entries hold the rest:
+// '/schemas' (zod schemas, method registry, JSON Schema validator), '/client' and '/server' (each side alone).
 
 export { ErrorCode } from './error-codes.js';
 export type { ErrorCodeValue } from './error-codes.js';
@@ -58,7 +60,6 @@ export type {
   RequestOptions,
 } from './engine/options.js';
 export type {
-  EngineDebugCounts,
   EngineStats,
   HandlerContext,
   NotificationContext,
@@ -68,7 +69,8 @@ export type {
 } from './engine/types.js';
 export type { SchemaIssue } from './engine/schema.js';
 
-// MCP wire types of every revision (src/types/): revisions, zod schemas with their types, method registry.
+// MCP wire types of every revision (src/types/): protocol versions and constants, and the TypeScript types
+// (free at run time). Their zod schemas and the method registry are in '@mcpwire/protocol-core/schemas'.
 export {
   LATEST_LEGACY_PROTOCOL_VERSION,
   LATEST_PROTOCOL_VERSION,
@@ -85,24 +87,6 @@ export {
   isSupportedProtocolVersion,
 } from './types/revisions.js';
 export type { MetaKeyValue, ProtocolEra, ProtocolVersion } from './types/revisions.js';
-export {
-  AnnotationsSchema,
-  CursorSchema,
-  EmptyResultSchema,
-  IconSchema,
-  ImplementationSchema,
-  JSONObjectSchema,
-  MetaSchema,
-  NotificationMetaSchema,
-  NotificationParamsSchema,
-  PaginatedRequestParamsSchema,
-  ProgressTokenSchema,
-  RequestIdSchema,
-  RequestMetaSchema,
-  RequestParamsSchema,
-  ResultMetaSchema,
-  RoleSchema,
-} from './types/base.js';
 export type {
   Annotations,
   Cursor,
@@ -119,15 +103,8 @@ export type {
   ResultMeta,
   Role,
 } from './types/base.js';
-export { ClientCapabilitiesSchema, ServerCapabilitiesSchema } from './types/capabilities.js';
 export type { ClientCapabilities, ServerCapabilities } from './types/capabilities.js';
-export {
-  CacheScopeSchema,
-  ModernPaginatedRequestParamsSchema,
-  ModernRequestMetaSchema,
-  ModernRequestParamsSchema,
-  ResultType,
-} from './types/modern.js';
+export { ResultType } from './types/modern.js';
 export type {
   CacheHints,
   CacheScope,
@@ -137,21 +114,6 @@ export type {
   ModernRequestParams,
   ResultTypeValue,
 } from './types/modern.js';
-export {
-  AudioContentSchema,
-  BlobResourceContentsSchema,
-  ContentBlockSchema,
-  EmbeddedResourceSchema,
-  ImageContentSchema,
-  ResourceContentsSchema,
-  ResourceLinkSchema,
-  ResourceSchema,
-  SamplingContentSchema,
-  TextContentSchema,
-  TextResourceContentsSchema,
-  ToolResultContentSchema,
-  ToolUseContentSchema,
-} from './types/content.js';
 export type {
   AudioContent,
   BlobResourceContents,
@@ -167,45 +129,25 @@ export type {
   ToolResultContent,
   ToolUseContent,
 } from './types/content.js';
-export {
-  CancelledNotificationParamsSchema,
-  InitializeRequestParamsSchema,
-  InitializeResultSchema,
-  ProgressNotificationParamsSchema,
-} from './types/lifecycle.js';
 export type {
   CancelledNotificationParams,
   InitializeRequestParams,
   InitializeResult,
   ProgressNotificationParams,
 } from './types/lifecycle.js';
-export {
-  LOGGING_LEVELS,
-  LoggingLevelSchema,
-  LoggingMessageNotificationParamsSchema,
-  SetLevelRequestParamsSchema,
-} from './types/logging.js';
+export { LOGGING_LEVELS } from './types/logging.js';
 export type {
   LoggingLevel,
   LoggingMessageNotificationParams,
   SetLevelRequestParams,
 } from './types/logging.js';
-export { ToolAnnotationsSchema, ToolExecutionSchema, ToolSchema } from './types/tool.js';
 export type {
   Tool,
   ToolAnnotations,
   ToolExecution,
   ToolInputSchema,
   ToolOutputSchema,
-} from './types/tool.js';
-export {
-  CallToolRequestParamsSchema,
-  CallToolResultSchema,
-  ListToolsResultSchema,
-  ModernCallToolRequestParamsSchema,
-  ModernCallToolResultSchema,
-  ModernListToolsResultSchema,
-} from './types/tools.js';
+} from './types/tool-definition.js';
 export type {
   CallToolRequestParams,
   CallToolResult,
@@ -214,18 +156,6 @@ export type {
   ModernCallToolResult,
   ModernListToolsResult,
 } from './types/tools.js';
-export {
-  ListResourcesResultSchema,
-  ListResourceTemplatesResultSchema,
-  ModernListResourcesResultSchema,
-  ModernListResourceTemplatesResultSchema,
-  ModernReadResourceRequestParamsSchema,
-  ModernReadResourceResultSchema,
-  ReadResourceResultSchema,
-  ResourceRequestParamsSchema,
-  ResourceTemplateSchema,
-  ResourceUpdatedNotificationParamsSchema,
-} from './types/resources.js';
 export type {
   ListResourcesResult,
   ListResourceTemplatesResult,
@@ -238,17 +168,6 @@ export type {
   ResourceTemplate,
   ResourceUpdatedNotificationParams,
 } from './types/resources.js';
-export {
-  GetPromptRequestParamsSchema,
-  GetPromptResultSchema,
-  ListPromptsResultSchema,
-  ModernGetPromptRequestParamsSchema,
-  ModernGetPromptResultSchema,
-  ModernListPromptsResultSchema,
-  PromptArgumentSchema,
-  PromptMessageSchema,
-  PromptSchema,
-} from './types/prompts.js';
 export type {
   GetPromptRequestParams,
   GetPromptResult,
@@ -260,15 +179,7 @@ export type {
   PromptArgument,
   PromptMessage,
 } from './types/prompts.js';
-export {
-  CompleteRequestParamsSchema,
-  CompleteResultSchema,
-  MAX_COMPLETION_VALUES,
-  ModernCompleteRequestParamsSchema,
-  ModernCompleteResultSchema,
-  PromptReferenceSchema,
-  ResourceTemplateReferenceSchema,
-} from './types/completion.js';
+export { MAX_COMPLETION_VALUES } from './types/completion.js';
 export type {
   CompleteRequestParams,
   CompleteResult,
@@ -277,14 +188,6 @@ export type {
   PromptReference,
   ResourceTemplateReference,
 } from './types/completion.js';
-export {
-  CreateMessageRequestParamsSchema,
-  CreateMessageResultSchema,
-  ModelHintSchema,
-  ModelPreferencesSchema,
-  SamplingMessageSchema,
-  ToolChoiceSchema,
-} from './types/sampling.js';
 export type {
   CreateMessageRequestParams,
   CreateMessageResult,
@@ -294,17 +197,6 @@ export type {
   SamplingMessageContent,
   ToolChoice,
 } from './types/sampling.js';
-export {
-  BooleanSchemaSchema,
-  LegacyTitledEnumSchemaSchema,
-  NumberSchemaSchema,
-  PrimitiveSchemaDefinitionSchema,
-  StringSchemaSchema,
-  TitledMultiSelectEnumSchemaSchema,
-  TitledSingleSelectEnumSchemaSchema,
-  UntitledMultiSelectEnumSchemaSchema,
-  UntitledSingleSelectEnumSchemaSchema,
-} from './types/elicitation-schema.js';
 export type {
   BooleanSchema,
   LegacyTitledEnumSchema,
@@ -316,15 +208,6 @@ export type {
   UntitledMultiSelectEnumSchema,
   UntitledSingleSelectEnumSchema,
 } from './types/elicitation-schema.js';
-export {
-  ElicitationCompleteNotificationParamsSchema,
-  ElicitRequestFormParamsSchema,
-  ElicitRequestParamsSchema,
-  ElicitRequestURLParamsSchema,
-  ElicitResultSchema,
-  LegacyElicitRequestParamsSchema,
-  LegacyElicitRequestURLParamsSchema,
-} from './types/elicitation.js';
 export type {
   ElicitationCompleteNotificationParams,
   ElicitationRequestedSchema,
@@ -334,20 +217,7 @@ export type {
   ElicitResult,
   ElicitValue,
 } from './types/elicitation.js';
-export { ListRootsResultSchema, RootSchema } from './types/roots.js';
 export type { ListRootsResult, Root } from './types/roots.js';
-export {
-  CreateTaskResultSchema,
-  ListTasksResultSchema,
-  RelatedTaskMetadataSchema,
-  TaskIdRequestParamsSchema,
-  TaskMetadataSchema,
-  TaskPayloadResultSchema,
-  TaskResultSchema,
-  TaskSchema,
-  TaskStatusNotificationParamsSchema,
-  TaskStatusSchema,
-} from './types/tasks.js';
 export type {
   CreateTaskResult,
   ListTasksResult,
@@ -360,14 +230,7 @@ export type {
   TaskStatus,
   TaskStatusNotificationParams,
 } from './types/tasks.js';
-export {
-  InputRequestSchema,
-  InputRequestsSchema,
-  InputRequiredResultSchema,
-  InputResponseSchema,
-  InputResponsesSchema,
-  isInputRequiredResult,
-} from './types/mrtr.js';
+export { isInputRequiredResult } from './types/mrtr.js';
 export type {
   InputRequest,
   InputRequests,
@@ -376,51 +239,21 @@ export type {
   InputResponses,
   MrtrRetryFields,
 } from './types/mrtr.js';
-export { DiscoverResultSchema } from './types/discover.js';
 export type { DiscoverResult } from './types/discover.js';
-export {
-  SubscriptionFilterSchema,
-  SubscriptionsAcknowledgedNotificationParamsSchema,
-  SubscriptionsListenRequestParamsSchema,
-  SubscriptionsListenResultSchema,
-} from './types/subscriptions.js';
 export type {
   SubscriptionFilter,
   SubscriptionsAcknowledgedNotificationParams,
   SubscriptionsListenRequestParams,
   SubscriptionsListenResult,
 } from './types/subscriptions.js';
-export {
-  ErrorObjectSchema,
-  MissingRequiredClientCapabilityErrorDataSchema,
-  UnsupportedProtocolVersionErrorDataSchema,
-  UrlElicitationRequiredErrorDataSchema,
-} from './types/error-data.js';
 export type {
   MissingRequiredClientCapabilityErrorData,
   UnsupportedProtocolVersionErrorData,
   UrlElicitationRequiredErrorData,
 } from './types/error-data.js';
-export { MAX_ISSUE_MESSAGE_CHARS, formatIssues } from './types/format-issues.js';
-export { getMethodSpec, listMethodSpecs, parseParams, parseResult } from './types/methods.js';
-export type { ParseOutcome } from './types/methods.js';
-export type { MethodDelivery, MethodKind, MethodSender, MethodSpec } from './types/method-table.js';
 export type { McpMethod, McpMethodTypes, ParamsOf, ResultOf } from './types/method-types.js';
 
-// JSON Schema validation (src/json-schema/) and RFC 6570 URI templates, for the client and server.
-export { compileJsonSchema } from './json-schema/compile.js';
-export { applyJsonSchemaDefaults } from './json-schema/defaults.js';
-export { JsonSchemaError } from './json-schema/types.js';
-export type {
-  JsonSchemaIssue,
-  JsonSchemaOptions,
-  JsonSchemaResult,
-  JsonSchemaValidator,
-} from './json-schema/types.js';
-export { UriTemplate, isUriTemplate } from './uri-template.js';
-export type { UriTemplateOptions, UriTemplateValue } from './uri-template.js';
-
-// The dual-era MCP client (src/client/).
+// The dual-era MCP client (src/client/), also alone in '@mcpwire/protocol-core/client'.
 export { McpClient } from './client/client.js';
 export { ListCache } from './client/list-cache.js';
 export type {
@@ -448,7 +281,7 @@ export type { ListenEnd, ListenHandle, ListenOptions } from './client/listen.js'
 export type { ListenCallbacks } from './client/notification-router.js';
 export type { ListMethod } from './client/list-requests.js';
 
-// The dual-era MCP server (src/server/).
+// The dual-era MCP server (src/server/), also alone in '@mcpwire/protocol-core/server'.
 export { McpServer } from './server/mcp-server.js';
 export { ResourceNotFoundError } from './server/features/resources.js';
 export { UrlElicitationRequiredError } from './server/url-elicitation-error.js';
@@ -488,3 +321,153 @@ export type {
   ToolResult,
   ToolUpdate,
 } from './server/types.js';
+
+// Moved to '@mcpwire/protocol-core/schemas' and '/server'; kept here for one release, marked @deprecated.
+export {
+  AnnotationsSchema,
+  applyJsonSchemaDefaults,
+  AudioContentSchema,
+  BlobResourceContentsSchema,
+  BooleanSchemaSchema,
+  CacheScopeSchema,
+  CallToolRequestParamsSchema,
+  CallToolResultSchema,
+  CancelledNotificationParamsSchema,
+  ClientCapabilitiesSchema,
+  compileJsonSchema,
+  CompleteRequestParamsSchema,
+  CompleteResultSchema,
+  ContentBlockSchema,
+  CreateMessageRequestParamsSchema,
+  CreateMessageResultSchema,
+  CreateTaskResultSchema,
+  CursorSchema,
+  DiscoverResultSchema,
+  ElicitationCompleteNotificationParamsSchema,
+  ElicitRequestFormParamsSchema,
+  ElicitRequestParamsSchema,
+  ElicitRequestURLParamsSchema,
+  ElicitResultSchema,
+  EmbeddedResourceSchema,
+  EmptyResultSchema,
+  ErrorObjectSchema,
+  getMethodSpec,
+  GetPromptRequestParamsSchema,
+  GetPromptResultSchema,
+  IconSchema,
+  ImageContentSchema,
+  ImplementationSchema,
+  InitializeRequestParamsSchema,
+  InitializeResultSchema,
+  InputRequestSchema,
+  InputRequestsSchema,
+  InputRequiredResultSchema,
+  InputResponseSchema,
+  InputResponsesSchema,
+  isUriTemplate,
+  JSONObjectSchema,
+  JsonSchemaError,
+  LegacyElicitRequestParamsSchema,
+  LegacyElicitRequestURLParamsSchema,
+  LegacyTitledEnumSchemaSchema,
+  listMethodSpecs,
+  ListPromptsResultSchema,
+  ListResourcesResultSchema,
+  ListResourceTemplatesResultSchema,
+  ListRootsResultSchema,
+  ListTasksResultSchema,
+  ListToolsResultSchema,
+  LoggingLevelSchema,
+  LoggingMessageNotificationParamsSchema,
+  MetaSchema,
+  MissingRequiredClientCapabilityErrorDataSchema,
+  ModelHintSchema,
+  ModelPreferencesSchema,
+  ModernCallToolRequestParamsSchema,
+  ModernCallToolResultSchema,
+  ModernCompleteRequestParamsSchema,
+  ModernCompleteResultSchema,
+  ModernGetPromptRequestParamsSchema,
+  ModernGetPromptResultSchema,
+  ModernListPromptsResultSchema,
+  ModernListResourcesResultSchema,
+  ModernListResourceTemplatesResultSchema,
+  ModernListToolsResultSchema,
+  ModernPaginatedRequestParamsSchema,
+  ModernReadResourceRequestParamsSchema,
+  ModernReadResourceResultSchema,
+  ModernRequestMetaSchema,
+  ModernRequestParamsSchema,
+  NotificationMetaSchema,
+  NotificationParamsSchema,
+  NumberSchemaSchema,
+  PaginatedRequestParamsSchema,
+  parseParams,
+  parseResult,
+  PrimitiveSchemaDefinitionSchema,
+  ProgressNotificationParamsSchema,
+  ProgressTokenSchema,
+  PromptArgumentSchema,
+  PromptMessageSchema,
+  PromptReferenceSchema,
+  PromptSchema,
+  ReadResourceResultSchema,
+  RelatedTaskMetadataSchema,
+  RequestIdSchema,
+  RequestMetaSchema,
+  RequestParamsSchema,
+  ResourceContentsSchema,
+  ResourceLinkSchema,
+  ResourceRequestParamsSchema,
+  ResourceSchema,
+  ResourceTemplateReferenceSchema,
+  ResourceTemplateSchema,
+  ResourceUpdatedNotificationParamsSchema,
+  ResultMetaSchema,
+  RoleSchema,
+  RootSchema,
+  SamplingContentSchema,
+  SamplingMessageSchema,
+  ServerCapabilitiesSchema,
+  SetLevelRequestParamsSchema,
+  StringSchemaSchema,
+  SubscriptionFilterSchema,
+  SubscriptionsAcknowledgedNotificationParamsSchema,
+  SubscriptionsListenRequestParamsSchema,
+  SubscriptionsListenResultSchema,
+  TaskIdRequestParamsSchema,
+  TaskMetadataSchema,
+  TaskPayloadResultSchema,
+  TaskResultSchema,
+  TaskSchema,
+  TaskStatusNotificationParamsSchema,
+  TaskStatusSchema,
+  TextContentSchema,
+  TextResourceContentsSchema,
+  TitledMultiSelectEnumSchemaSchema,
+  TitledSingleSelectEnumSchemaSchema,
+  ToolAnnotationsSchema,
+  ToolChoiceSchema,
+  ToolExecutionSchema,
+  ToolResultContentSchema,
+  ToolSchema,
+  ToolUseContentSchema,
+  UnsupportedProtocolVersionErrorDataSchema,
+  UntitledMultiSelectEnumSchemaSchema,
+  UntitledSingleSelectEnumSchemaSchema,
+  UriTemplate,
+  UrlElicitationRequiredErrorDataSchema,
+} from './deprecated.js';
+export type {
+  JsonSchemaIssue,
+  JsonSchemaOptions,
+  JsonSchemaResult,
+  JsonSchemaValidator,
+  MethodDelivery,
+  MethodKind,
+  MethodSender,
+  MethodSpec,
+  ParseOutcome,
+  UriTemplateOptions,
+  UriTemplateValue,
+} from './deprecated.js';

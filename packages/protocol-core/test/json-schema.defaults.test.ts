@@ -1,6 +1,6 @@
 /** `applyJsonSchemaDefaults`: defaults of missing properties, filled into a copy, tolerant of odd schemas. */
 import { describe, expect, it } from 'vitest';
-import { applyJsonSchemaDefaults, compileJsonSchema } from '../src/index.js';
+import { applyJsonSchemaDefaults, compileJsonSchema } from '../src/schemas.js';
 
 describe('applyJsonSchemaDefaults', () => {
   const form = {

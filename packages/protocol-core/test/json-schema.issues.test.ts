@@ -3,7 +3,7 @@
  * and cyclic instances and `$ref` cycles, and the compile-time errors for bad schemas.
  */
 import { describe, expect, it } from 'vitest';
-import { JsonSchemaError, compileJsonSchema } from '../src/index.js';
+import { JsonSchemaError, compileJsonSchema } from '../src/schemas.js';
 
 /** An array nested `levels` deep: [[[...[]...]]]. */
 function nestedArrays(levels: number): unknown {

@@ -14,7 +14,7 @@ import {
   type JsonSchemaValidator,
   applyJsonSchemaDefaults,
   compileJsonSchema,
-} from '../src/index.js';
+} from '../src/schemas.js';
 
 const require = createRequire(import.meta.url);
 const { Ajv2020 } = require('ajv/dist/2020.js') as { Ajv2020: typeof AjvCore };

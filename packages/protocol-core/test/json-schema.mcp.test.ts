@@ -9,12 +9,8 @@ import { join } from 'node:path';
 import type { Ajv as AjvCore, ValidateFunction } from 'ajv';
 import type { FormatsPlugin } from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import {
-  type JsonSchemaValidator,
-  type ProtocolVersion,
-  SUPPORTED_PROTOCOL_VERSIONS,
-  compileJsonSchema,
-} from '../src/index.js';
+import { type ProtocolVersion, SUPPORTED_PROTOCOL_VERSIONS } from '../src/index.js';
+import { type JsonSchemaValidator, compileJsonSchema } from '../src/schemas.js';
 import { fixturesFor } from './support/mcp-fixtures.js';
 import { SCHEMA_ROOT } from './support/schema-validator.js';
 

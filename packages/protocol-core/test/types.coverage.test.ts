@@ -4,7 +4,8 @@
  * misspelt field.
  */
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '../src/index.js';
 import {
   AnnotationsSchema,
   AudioContentSchema,
@@ -31,7 +32,6 @@ import {
   SamplingMessageSchema,
   ServerCapabilitiesSchema,
   StringSchemaSchema,
-  SUPPORTED_PROTOCOL_VERSIONS,
   TaskSchema,
   TextContentSchema,
   TextResourceContentsSchema,
@@ -44,7 +44,7 @@ import {
   UntitledMultiSelectEnumSchemaSchema,
   UntitledSingleSelectEnumSchemaSchema,
   listMethodSpecs,
-} from '../src/index.js';
+} from '../src/schemas.js';
 import { schemaDefinitions } from './support/schema-validator.js';
 
 type JsonSchema = { [key: string]: unknown };
@@ -69,8 +69,9 @@ function officialMembers(
 }
 
 /** Member names a zod object (or a union of objects) declares; `undefined` for other schemas. */
-function ourMembers(schema: z.ZodType | undefined): Set<string> | undefined {
-  const internals = schema as unknown as { shape?: object; options?: z.ZodType[] } | undefined;
+function ourMembers(schema: z.ZodMiniType | undefined): Set<string> | undefined {
+  const internals = (schema as unknown as { _zod: { def: { shape?: object; options?: z.ZodMiniType[] } } })
+    ?._zod.def;
   if (internals?.shape !== undefined) return new Set(Object.keys(internals.shape));
   if (internals?.options !== undefined) {
     const members = new Set<string>();
@@ -81,7 +82,7 @@ function ourMembers(schema: z.ZodType | undefined): Set<string> | undefined {
   return undefined;
 }
 
-const STRUCTURES: Record<string, z.ZodType> = {
+const STRUCTURES: Record<string, z.ZodMiniType> = {
   Annotations: AnnotationsSchema,
   AudioContent: AudioContentSchema,
   BlobResourceContents: BlobResourceContentsSchema,

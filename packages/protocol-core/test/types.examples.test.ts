@@ -6,7 +6,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
+import {
+  ErrorCode,
+  isJSONRPCErrorResponse,
+  isJSONRPCNotification,
+  isJSONRPCRequest,
+  isJSONRPCResultResponse,
+  validateEnvelope,
+} from '../src/index.js';
 import {
   AudioContentSchema,
   BlobResourceContentsSchema,
@@ -15,7 +23,6 @@ import {
   EmbeddedResourceSchema,
   ElicitRequestFormParamsSchema,
   ElicitRequestURLParamsSchema,
-  ErrorCode,
   ErrorObjectSchema,
   ImageContentSchema,
   InputRequestSchema,
@@ -43,14 +50,9 @@ import {
   UnsupportedProtocolVersionErrorDataSchema,
   UntitledMultiSelectEnumSchemaSchema,
   UntitledSingleSelectEnumSchemaSchema,
-  isJSONRPCErrorResponse,
-  isJSONRPCNotification,
-  isJSONRPCRequest,
-  isJSONRPCResultResponse,
   parseParams,
   parseResult,
-  validateEnvelope,
-} from '../src/index.js';
+} from '../src/schemas.js';
 import { SCHEMA_ROOT, validateDefinition } from './support/schema-validator.js';
 
 const REVISION = '2026-07-28';
@@ -58,7 +60,7 @@ const EXAMPLES = join(SCHEMA_ROOT, REVISION, 'examples');
 
 /** How an example of one type is parsed. */
 type Mapping =
-  | { schema: z.ZodType }
+  | { schema: z.ZodMiniType }
   | { params: string }
   | { result: string }
   | { request: string }
@@ -66,7 +68,7 @@ type Mapping =
   | { response: string }
   | { inputRequest: string }
   | { errorObject: number }
-  | { errorResponse: number; data?: z.ZodType };
+  | { errorResponse: number; data?: z.ZodMiniType };
 
 const MAPPINGS: Record<string, Mapping> = {
   // Structures.
@@ -172,7 +174,7 @@ const MAPPINGS: Record<string, Mapping> = {
   },
 };
 
-function fromSchema(schema: z.ZodType, value: unknown): ParseOutcome<unknown> {
+function fromSchema(schema: z.ZodMiniType, value: unknown): ParseOutcome<unknown> {
   const parsed = schema.safeParse(value);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: parsed.error.message };
 }

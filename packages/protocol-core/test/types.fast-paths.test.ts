@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseParams, parseResult } from '../src/index.js';
+import { parseParams, parseResult } from '../src/schemas.js';
 
 // tools/call params and results take a hand-written fast path when they have the common shape: the
 // value comes back as is (no zod copy). Anything else goes through zod, with zod's own error message.

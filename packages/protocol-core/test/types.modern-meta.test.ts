@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseParams } from '../src/index.js';
+import { parseParams } from '../src/schemas.js';
 
 // The modern `_meta` is checked by hand (it is on every request's hot path); these pin what it checks.
 const meta = (extra: Record<string, unknown> = {}) => ({

@@ -18,12 +18,9 @@ import {
   type ProtocolVersion,
   SUPPORTED_PROTOCOL_VERSIONS,
   eraOf,
-  getMethodSpec,
   isSupportedProtocolVersion,
-  listMethodSpecs,
-  parseParams,
-  parseResult,
 } from '../src/index.js';
+import { getMethodSpec, listMethodSpecs, parseParams, parseResult } from '../src/schemas.js';
 import { modernMeta } from './support/mcp-fixtures.js';
 import { SCHEMA_REVISIONS, schemaDefinitions } from './support/schema-validator.js';
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type ProtocolVersion,
-  SUPPORTED_PROTOCOL_VERSIONS,
-  parseParams,
-  parseResult,
-  validateEnvelope,
-} from '../src/index.js';
+import { type ProtocolVersion, SUPPORTED_PROTOCOL_VERSIONS, validateEnvelope } from '../src/index.js';
+import { parseParams, parseResult } from '../src/schemas.js';
 import { type MessageFixture, fixturesFor, modernMeta } from './support/mcp-fixtures.js';
 import { validateDefinition, validateMessage } from './support/schema-validator.js';
 

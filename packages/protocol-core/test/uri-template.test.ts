@@ -4,7 +4,7 @@
  * would choke on.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { UriTemplate, type UriTemplateValue, isUriTemplate } from '../src/index.js';
+import { UriTemplate, type UriTemplateValue, isUriTemplate } from '../src/server.js';
 
 /** The variables of RFC 6570 §1.2 and §3.2. */
 const VARS: Record<string, UriTemplateValue> = {

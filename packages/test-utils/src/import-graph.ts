@@ -1,14 +1,34 @@
 /**
  * Walks the TypeScript sources an entry point imports, to prove a browser-safe entry reaches nothing
- * from `node:` (or a Node-only package). Relative imports and the workspace's protocol-core are
- * followed through their sources; anything else is recorded as a bare package.
+ * from `node:` (or a Node-only package). Relative imports and the workspace's protocol-core (its root
+ * and every subpath of its exports map) are followed through their sources; anything else is recorded
+ * as a bare package.
  */
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PROTOCOL_CORE = resolve(dirname(fileURLToPath(import.meta.url)), '../../protocol-core/src/index.ts');
+const PROTOCOL_CORE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../protocol-core');
+
+/** `@mcpwire/protocol-core[/subpath]` -> its source file, read from the exports map's source condition. */
+const PROTOCOL_CORE_ENTRIES: ReadonlyMap<string, string> = (() => {
+  const manifest = JSON.parse(readFileSync(resolve(PROTOCOL_CORE_DIR, 'package.json'), 'utf8')) as {
+    exports: Record<string, string | Record<string, unknown>>;
+  };
+  const entries = new Map<string, string>();
+  for (const [subpath, target] of Object.entries(manifest.exports)) {
+    const source = typeof target === 'object' ? target['@mcpwire/source'] : undefined;
+    if (typeof source !== 'string') continue;
+    entries.set(`@mcpwire/protocol-core${subpath.slice(1)}`, resolve(PROTOCOL_CORE_DIR, source));
+  }
+  return entries;
+})();
+
+/** The source file of every entry point of protocol-core, by specifier (`@mcpwire/protocol-core/client`...). */
+export function protocolCoreEntries(): ReadonlyMap<string, string> {
+  return PROTOCOL_CORE_ENTRIES;
+}
 
 const SPECIFIER =
   /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
@@ -34,8 +54,11 @@ export function importGraph(entry: string): ImportGraph {
       const specifier = match[1] ?? match[2];
       if (specifier === undefined) continue;
       if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
-      else if (specifier === '@mcpwire/protocol-core') visit(PROTOCOL_CORE);
-      else packages.add(specifier);
+      else {
+        const core = PROTOCOL_CORE_ENTRIES.get(specifier);
+        if (core !== undefined) visit(core);
+        else packages.add(specifier);
+      }
     }
   };
   visit(entry);

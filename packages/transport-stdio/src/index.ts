@@ -6,4 +6,3 @@ export type { StdioServerTransportOptions } from './server-transport.js';
 export { StdioStreamTransport, createStdioStreamTransport } from './stream-transport.js';
 export type { StdioStreamTransportOptions } from './stream-transport.js';
 export { DEFAULT_INHERITED_ENV_VARS, getDefaultEnvironment } from './environment.js';
-export { DEFAULT_MAX_MESSAGE_BYTES } from './internal/stream-core.js';

@@ -18,7 +18,6 @@ describe('public API', () => {
   it('exports exactly these runtime names', () => {
     expect(Object.keys(api).sort()).toEqual([
       'DEFAULT_INHERITED_ENV_VARS',
-      'DEFAULT_MAX_MESSAGE_BYTES',
       'StdioClientTransport',
       'StdioServerTransport',
       'StdioStreamTransport',
@@ -27,7 +26,6 @@ describe('public API', () => {
       'createStdioStreamTransport',
       'getDefaultEnvironment',
     ]);
-    expect(api.DEFAULT_MAX_MESSAGE_BYTES).toBe(4 * 1024 * 1024);
   });
 
   it('pins the factories, options and Transport compatibility', () => {

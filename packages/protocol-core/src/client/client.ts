@@ -21,7 +21,7 @@ import type {
 } from '../types/resources.js';
 import type { ProtocolEra, ProtocolVersion } from '../types/revisions.js';
 import type { SubscriptionFilter } from '../types/subscriptions.js';
-import type { Tool } from '../types/tool.js';
+import type { Tool } from '../types/tool-definition.js';
 import type { ListToolsResult } from '../types/tools.js';
 import { deriveCapabilities } from './capabilities.js';
 import { type EraDriver, notConnected, type Session } from './driver.js';

@@ -5,7 +5,7 @@
 import { ErrorCode } from '../error-codes.js';
 import { ProtocolError } from '../errors.js';
 import type { JSONRPCParams } from '../jsonrpc.js';
-import type { Tool } from '../types/tool.js';
+import type { Tool } from '../types/tool-definition.js';
 import type { EraDriver } from './driver.js';
 import type { ClientListCache } from './list-cache.js';
 import type { ClientCallOptions, ClientListAllOptions, ClientListOptions } from './options.js';

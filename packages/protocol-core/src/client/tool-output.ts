@@ -6,7 +6,7 @@
 import { excerptOf, TransportError, TransportErrorCode } from '../errors.js';
 import { compileJsonSchema } from '../json-schema/compile.js';
 import type { JsonSchemaValidator } from '../json-schema/types.js';
-import type { Tool } from '../types/tool.js';
+import type { Tool } from '../types/tool-definition.js';
 
 interface KnownTool {
   readonly outputSchema: Tool['outputSchema'];

@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import { validateEnvelope } from '../envelope.js';
 import { ErrorCode } from '../error-codes.js';
 import { excerptOf, ProtocolError, TransportError, TransportErrorCode } from '../errors.js';
@@ -21,7 +21,7 @@ import { describeValue, isThenable, metaOf } from './util.js';
 /** A registered request handler. */
 export interface HandlerRecord {
   handler: RequestHandler;
-  paramsSchema: ZodType | undefined;
+  paramsSchema: $ZodType | undefined;
 }
 
 /** What the incoming side needs from its engine. */

@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import type { JSONRPCMessage, RequestId } from '../jsonrpc.js';
 
 /**
@@ -65,7 +65,7 @@ export interface RequestOptions {
   /** The incoming request this one is made on behalf of, for transports that route per request. */
   relatedRequestId?: RequestId | undefined;
   /** Parses the result; the request resolves with the schema's output or rejects with `MCPWIRE_ERR_INVALID_MESSAGE`. */
-  resultSchema?: ZodType | undefined;
+  resultSchema?: $ZodType | undefined;
 }
 
 /** Options of one outgoing notification. */

@@ -1,4 +1,5 @@
-import type { ZodType } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
+import { safeParse } from 'zod/mini';
 import { excerptOf } from '../errors.js';
 
 /** The part of a zod issue the engine reports. */
@@ -56,10 +57,13 @@ export function summarize(issues: readonly SchemaIssue[], total: number = issues
   return named.join('; ') + more;
 }
 
-/** Parses a value with a zod schema, turning both failed parses and throwing refinements into issues. */
-export function parseWithSchema(schema: ZodType, value: unknown): SchemaOutcome {
+/**
+ * Parses a value with a zod schema, classic or mini (the core `safeParse` takes both), turning both failed
+ * parses and throwing refinements into issues.
+ */
+export function parseWithSchema(schema: $ZodType, value: unknown): SchemaOutcome {
   try {
-    const result = schema.safeParse(value);
+    const result = safeParse(schema, value);
     if (result.success) return { ok: true, value: result.data };
     const issues = toIssues(result.error.issues);
     return { ok: false, summary: summarize(issues, result.error.issues.length), issues };

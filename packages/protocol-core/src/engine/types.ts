@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import type { JSONRPCParams, RequestId } from '../jsonrpc.js';
 import type { MessageExtraInfo } from '../transport.js';
 import type { RequestOptions } from './options.js';
@@ -51,7 +51,7 @@ export interface RequestHandlerOptions {
    * Validates the params before the handler runs (missing params are parsed as `{}`); a failure is
    * answered -32602 naming the paths, and the handler receives the schema's output.
    */
-  paramsSchema?: ZodType | undefined;
+  paramsSchema?: $ZodType | undefined;
 }
 
 /** Counters of the anomalies the engine absorbed instead of failing. */

@@ -12,7 +12,7 @@ import type { Implementation } from '../types/base.js';
 import type { ServerCapabilities } from '../types/capabilities.js';
 import type { LoggingMessageNotificationParams } from '../types/logging.js';
 import type { PromptArgument } from '../types/prompts.js';
-import type { Tool } from '../types/tool.js';
+import type { Tool } from '../types/tool-definition.js';
 import { McpServerConnection } from './connection.js';
 import { DetachedChannel } from './detached-channel.js';
 import { registerPrompt } from './features/prompts.js';

@@ -19,7 +19,7 @@ import type { PromptArgument, PromptMessage } from '../types/prompts.js';
 import type { ProtocolEra, ProtocolVersion } from '../types/revisions.js';
 import type { ListRootsResult } from '../types/roots.js';
 import type { CreateMessageRequestParams, CreateMessageResult } from '../types/sampling.js';
-import type { ToolAnnotations } from '../types/tool.js';
+import type { ToolAnnotations } from '../types/tool-definition.js';
 
 /** A JSON Schema object; 2020-12 unless its `$schema` says otherwise. */
 export type JsonSchemaObject = { [key: string]: unknown };

@@ -2,12 +2,12 @@
  * Client and server capabilities. One schema per side accepts every revision's members: each
  * revision only added optional members, and unknown ones pass through.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type JSONObject, JSONObjectSchema } from './base.js';
 
-const flag = z.boolean().optional();
-const object = JSONObjectSchema.optional();
-const objectMap = z.record(z.string(), JSONObjectSchema).optional();
+const flag = z.optional(z.boolean());
+const object = z.optional(JSONObjectSchema);
+const objectMap = z.optional(z.record(z.string(), JSONObjectSchema));
 
 /** What a client supports. Present-but-empty objects mean "supported". */
 export interface ClientCapabilities {
@@ -43,24 +43,24 @@ export interface ClientCapabilities {
 }
 
 /** Schema of {@link ClientCapabilities}. */
-export const ClientCapabilitiesSchema: z.ZodType<ClientCapabilities> = z.looseObject({
+export const ClientCapabilitiesSchema: z.ZodMiniType<ClientCapabilities> = z.looseObject({
   experimental: objectMap,
   extensions: objectMap,
-  roots: z.looseObject({ listChanged: flag }).optional(),
-  sampling: z.looseObject({ context: object, tools: object }).optional(),
-  elicitation: z.looseObject({ form: object, url: object }).optional(),
-  tasks: z
-    .looseObject({
+  roots: z.optional(z.looseObject({ listChanged: flag })),
+  sampling: z.optional(z.looseObject({ context: object, tools: object })),
+  elicitation: z.optional(z.looseObject({ form: object, url: object })),
+  tasks: z.optional(
+    z.looseObject({
       list: object,
       cancel: object,
-      requests: z
-        .looseObject({
-          sampling: z.looseObject({ createMessage: object }).optional(),
-          elicitation: z.looseObject({ create: object }).optional(),
-        })
-        .optional(),
-    })
-    .optional(),
+      requests: z.optional(
+        z.looseObject({
+          sampling: z.optional(z.looseObject({ createMessage: object })),
+          elicitation: z.optional(z.looseObject({ create: object })),
+        }),
+      ),
+    }),
+  ),
 });
 
 /** What a server offers. Present-but-empty objects mean "supported". */
@@ -95,19 +95,19 @@ export interface ServerCapabilities {
 }
 
 /** Schema of {@link ServerCapabilities}. */
-export const ServerCapabilitiesSchema: z.ZodType<ServerCapabilities> = z.looseObject({
+export const ServerCapabilitiesSchema: z.ZodMiniType<ServerCapabilities> = z.looseObject({
   experimental: objectMap,
   extensions: objectMap,
   logging: object,
   completions: object,
-  prompts: z.looseObject({ listChanged: flag }).optional(),
-  resources: z.looseObject({ subscribe: flag, listChanged: flag }).optional(),
-  tools: z.looseObject({ listChanged: flag }).optional(),
-  tasks: z
-    .looseObject({
+  prompts: z.optional(z.looseObject({ listChanged: flag })),
+  resources: z.optional(z.looseObject({ subscribe: flag, listChanged: flag })),
+  tools: z.optional(z.looseObject({ listChanged: flag })),
+  tasks: z.optional(
+    z.looseObject({
       list: object,
       cancel: object,
-      requests: z.looseObject({ tools: z.looseObject({ call: object }).optional() }).optional(),
-    })
-    .optional(),
+      requests: z.optional(z.looseObject({ tools: z.optional(z.looseObject({ call: object })) })),
+    }),
+  ),
 });

@@ -1,5 +1,5 @@
 /** Argument completion: `completion/complete` and the references it completes for. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type RequestMeta, RequestMetaSchema, type ResultMeta, ResultMetaSchema } from './base.js';
 import {
   type CompleteResultFields,
@@ -28,14 +28,14 @@ export interface ResourceTemplateReference {
 const promptReference = z.looseObject({
   type: z.literal('ref/prompt'),
   name: z.string(),
-  title: z.string().optional(),
+  title: z.optional(z.string()),
 });
 const resourceTemplateReference = z.looseObject({ type: z.literal('ref/resource'), uri: z.string() });
 
 /** Schema of {@link PromptReference}. */
-export const PromptReferenceSchema: z.ZodType<PromptReference> = promptReference;
+export const PromptReferenceSchema: z.ZodMiniType<PromptReference> = promptReference;
 /** Schema of {@link ResourceTemplateReference}. */
-export const ResourceTemplateReferenceSchema: z.ZodType<ResourceTemplateReference> =
+export const ResourceTemplateReferenceSchema: z.ZodMiniType<ResourceTemplateReference> =
   resourceTemplateReference;
 
 /** Params of `completion/complete` (legacy era). */
@@ -50,13 +50,13 @@ export interface CompleteRequestParams {
 const completeParamsShape = {
   ref: z.discriminatedUnion('type', [promptReference, resourceTemplateReference]),
   argument: z.looseObject({ name: z.string(), value: z.string() }),
-  context: z.looseObject({ arguments: z.record(z.string(), z.string()).optional() }).optional(),
+  context: z.optional(z.looseObject({ arguments: z.optional(z.record(z.string(), z.string())) })),
 };
 
 /** Schema of {@link CompleteRequestParams}. */
-export const CompleteRequestParamsSchema: z.ZodType<CompleteRequestParams> = z.looseObject({
+export const CompleteRequestParamsSchema: z.ZodMiniType<CompleteRequestParams> = z.looseObject({
   ...completeParamsShape,
-  _meta: RequestMetaSchema.optional(),
+  _meta: z.optional(RequestMetaSchema),
 });
 
 /** Params of `completion/complete` in the modern era. */
@@ -65,7 +65,7 @@ export interface ModernCompleteRequestParams extends Omit<CompleteRequestParams,
 }
 
 /** Schema of {@link ModernCompleteRequestParams}. */
-export const ModernCompleteRequestParamsSchema: z.ZodType<ModernCompleteRequestParams> = z.looseObject({
+export const ModernCompleteRequestParamsSchema: z.ZodMiniType<ModernCompleteRequestParams> = z.looseObject({
   ...completeParamsShape,
   _meta: ModernRequestMetaSchema,
 });
@@ -87,18 +87,18 @@ export interface ModernCompleteResult extends CompleteResult, CompleteResultFiel
 
 const completeResultFields = {
   completion: z.looseObject({
-    values: z.array(z.string()).max(MAX_COMPLETION_VALUES),
-    total: z.int().optional(),
-    hasMore: z.boolean().optional(),
+    values: z.array(z.string()).check(z.maxLength(MAX_COMPLETION_VALUES)),
+    total: z.optional(z.int()),
+    hasMore: z.optional(z.boolean()),
   }),
-  _meta: ResultMetaSchema.optional(),
+  _meta: z.optional(ResultMetaSchema),
 };
 
 /** Schema of {@link CompleteResult}. */
-export const CompleteResultSchema: z.ZodType<CompleteResult> = z.looseObject(completeResultFields);
+export const CompleteResultSchema: z.ZodMiniType<CompleteResult> = z.looseObject(completeResultFields);
 
 /** Schema of {@link ModernCompleteResult}. */
-export const ModernCompleteResultSchema: z.ZodType<ModernCompleteResult> = z.looseObject({
+export const ModernCompleteResultSchema: z.ZodMiniType<ModernCompleteResult> = z.looseObject({
   ...completeResultFields,
   ...completeResultShape,
 });

@@ -4,7 +4,7 @@
  * type that a revision lacks (audio before 2025-03-26, resource_link before 2025-06-18) is still
  * accepted, since it changes no other block's meaning.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   type Annotations,
   AnnotationsSchema,
@@ -15,8 +15,8 @@ import {
   MetaSchema,
 } from './base.js';
 
-const meta = MetaSchema.optional();
-const annotations = AnnotationsSchema.optional();
+const meta = z.optional(MetaSchema);
+const annotations = z.optional(AnnotationsSchema);
 
 /** A resource the server can read: what `resources/list` returns and a resource link points to. */
 export interface Resource {
@@ -35,17 +35,17 @@ export interface Resource {
 const resourceShape = {
   uri: z.string(),
   name: z.string(),
-  title: z.string().optional(),
-  description: z.string().optional(),
-  mimeType: z.string().optional(),
-  size: z.int().optional(),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
+  mimeType: z.optional(z.string()),
+  size: z.optional(z.int()),
   annotations,
-  icons: z.array(IconSchema).optional(),
+  icons: z.optional(z.array(IconSchema)),
   _meta: meta,
 };
 
 /** Schema of {@link Resource}. */
-export const ResourceSchema: z.ZodType<Resource> = z.looseObject(resourceShape);
+export const ResourceSchema: z.ZodMiniType<Resource> = z.looseObject(resourceShape);
 
 /** The text contents of a resource. */
 export interface TextResourceContents {
@@ -68,23 +68,23 @@ export type ResourceContents = TextResourceContents | BlobResourceContents;
 
 const textResourceContents = z.looseObject({
   uri: z.string(),
-  mimeType: z.string().optional(),
+  mimeType: z.optional(z.string()),
   text: z.string(),
   _meta: meta,
 });
 const blobResourceContents = z.looseObject({
   uri: z.string(),
-  mimeType: z.string().optional(),
+  mimeType: z.optional(z.string()),
   blob: z.base64(),
   _meta: meta,
 });
 
 /** Schema of {@link TextResourceContents}. */
-export const TextResourceContentsSchema: z.ZodType<TextResourceContents> = textResourceContents;
+export const TextResourceContentsSchema: z.ZodMiniType<TextResourceContents> = textResourceContents;
 /** Schema of {@link BlobResourceContents}. */
-export const BlobResourceContentsSchema: z.ZodType<BlobResourceContents> = blobResourceContents;
+export const BlobResourceContentsSchema: z.ZodMiniType<BlobResourceContents> = blobResourceContents;
 /** Schema of {@link ResourceContents}. */
-export const ResourceContentsSchema: z.ZodType<ResourceContents> = z.union([
+export const ResourceContentsSchema: z.ZodMiniType<ResourceContents> = z.union([
   textResourceContents,
   blobResourceContents,
 ]);
@@ -191,29 +191,29 @@ const toolResult = z.looseObject({
   type: z.literal('tool_result'),
   toolUseId: z.string(),
   content: z.array(contentBlock),
-  structuredContent: z.unknown().optional(),
-  isError: z.boolean().optional(),
+  structuredContent: z.optional(z.unknown()),
+  isError: z.optional(z.boolean()),
   _meta: meta,
 });
 
 /** Schema of {@link TextContent}. */
-export const TextContentSchema: z.ZodType<TextContent> = text;
+export const TextContentSchema: z.ZodMiniType<TextContent> = text;
 /** Schema of {@link ImageContent}. */
-export const ImageContentSchema: z.ZodType<ImageContent> = image;
+export const ImageContentSchema: z.ZodMiniType<ImageContent> = image;
 /** Schema of {@link AudioContent}. */
-export const AudioContentSchema: z.ZodType<AudioContent> = audio;
+export const AudioContentSchema: z.ZodMiniType<AudioContent> = audio;
 /** Schema of {@link ResourceLink}. */
-export const ResourceLinkSchema: z.ZodType<ResourceLink> = resourceLink;
+export const ResourceLinkSchema: z.ZodMiniType<ResourceLink> = resourceLink;
 /** Schema of {@link EmbeddedResource}. */
-export const EmbeddedResourceSchema: z.ZodType<EmbeddedResource> = embeddedResource;
+export const EmbeddedResourceSchema: z.ZodMiniType<EmbeddedResource> = embeddedResource;
 /** Schema of {@link ToolUseContent}. */
-export const ToolUseContentSchema: z.ZodType<ToolUseContent> = toolUse;
+export const ToolUseContentSchema: z.ZodMiniType<ToolUseContent> = toolUse;
 /** Schema of {@link ToolResultContent}. */
-export const ToolResultContentSchema: z.ZodType<ToolResultContent> = toolResult;
+export const ToolResultContentSchema: z.ZodMiniType<ToolResultContent> = toolResult;
 /** Schema of {@link ContentBlock}, discriminated by `type`. */
-export const ContentBlockSchema: z.ZodType<ContentBlock> = contentBlock;
+export const ContentBlockSchema: z.ZodMiniType<ContentBlock> = contentBlock;
 /** Schema of {@link SamplingContent}, discriminated by `type`. */
-export const SamplingContentSchema: z.ZodType<SamplingContent> = z.discriminatedUnion('type', [
+export const SamplingContentSchema: z.ZodMiniType<SamplingContent> = z.discriminatedUnion('type', [
   text,
   image,
   audio,

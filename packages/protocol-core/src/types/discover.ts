@@ -1,5 +1,5 @@
 /** `server/discover` (2026-07-28): what a stateless server supports, asked before or instead of a handshake. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ResultMetaSchema } from './base.js';
 import { type ServerCapabilities, ServerCapabilitiesSchema } from './capabilities.js';
 import {
@@ -18,11 +18,11 @@ export interface DiscoverResult extends CompleteResultFields, CacheHints {
 }
 
 /** Schema of {@link DiscoverResult}. */
-export const DiscoverResultSchema: z.ZodType<DiscoverResult> = z.looseObject({
+export const DiscoverResultSchema: z.ZodMiniType<DiscoverResult> = z.looseObject({
   ...completeResultShape,
   ...cacheHintsShape,
-  _meta: ResultMetaSchema.optional(),
+  _meta: z.optional(ResultMetaSchema),
   supportedVersions: z.array(z.string()),
   capabilities: ServerCapabilitiesSchema,
-  instructions: z.string().optional(),
+  instructions: z.optional(z.string()),
 });

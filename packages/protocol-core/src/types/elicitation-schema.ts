@@ -3,9 +3,9 @@
  * are strings, numbers, booleans or enums. Each revision only added variants (2025-11-25: titled and
  * multi-select enums, defaults), so one union accepts them all.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
-const label = { title: z.string().optional(), description: z.string().optional() };
+const label = { title: z.optional(z.string()), description: z.optional(z.string()) };
 const titledOption = z.looseObject({ const: z.string(), title: z.string() });
 
 /** A text field. */
@@ -101,41 +101,41 @@ export type PrimitiveSchemaDefinition =
 const stringSchema = z.looseObject({
   type: z.literal('string'),
   ...label,
-  minLength: z.int().optional(),
-  maxLength: z.int().optional(),
-  format: z.enum(['email', 'uri', 'date', 'date-time']).optional(),
-  default: z.string().optional(),
+  minLength: z.optional(z.int()),
+  maxLength: z.optional(z.int()),
+  format: z.optional(z.enum(['email', 'uri', 'date', 'date-time'])),
+  default: z.optional(z.string()),
 });
 const numberSchema = z.looseObject({
   type: z.enum(['number', 'integer']),
   ...label,
-  minimum: z.number().optional(),
-  maximum: z.number().optional(),
-  default: z.number().optional(),
+  minimum: z.optional(z.number()),
+  maximum: z.optional(z.number()),
+  default: z.optional(z.number()),
 });
 const booleanSchema = z.looseObject({
   type: z.literal('boolean'),
   ...label,
-  default: z.boolean().optional(),
+  default: z.optional(z.boolean()),
 });
 const untitledSingle = z.looseObject({
   type: z.literal('string'),
   ...label,
   enum: z.array(z.string()),
-  default: z.string().optional(),
+  default: z.optional(z.string()),
 });
 const titledSingle = z.looseObject({
   type: z.literal('string'),
   ...label,
   oneOf: z.array(titledOption),
-  default: z.string().optional(),
+  default: z.optional(z.string()),
 });
 const multiSelect = {
   type: z.literal('array'),
   ...label,
-  minItems: z.int().optional(),
-  maxItems: z.int().optional(),
-  default: z.array(z.string()).optional(),
+  minItems: z.optional(z.int()),
+  maxItems: z.optional(z.int()),
+  default: z.optional(z.array(z.string())),
 };
 const untitledMulti = z.looseObject({
   ...multiSelect,
@@ -146,32 +146,34 @@ const legacyTitled = z.looseObject({
   type: z.literal('string'),
   ...label,
   enum: z.array(z.string()),
-  enumNames: z.array(z.string()).optional(),
-  default: z.string().optional(),
+  enumNames: z.optional(z.array(z.string())),
+  default: z.optional(z.string()),
 });
 
 /** Schema of {@link StringSchema}. */
-export const StringSchemaSchema: z.ZodType<StringSchema> = stringSchema;
+export const StringSchemaSchema: z.ZodMiniType<StringSchema> = stringSchema;
 /** Schema of {@link NumberSchema}. */
-export const NumberSchemaSchema: z.ZodType<NumberSchema> = numberSchema;
+export const NumberSchemaSchema: z.ZodMiniType<NumberSchema> = numberSchema;
 /** Schema of {@link BooleanSchema}. */
-export const BooleanSchemaSchema: z.ZodType<BooleanSchema> = booleanSchema;
+export const BooleanSchemaSchema: z.ZodMiniType<BooleanSchema> = booleanSchema;
 /** Schema of {@link UntitledSingleSelectEnumSchema}. */
-export const UntitledSingleSelectEnumSchemaSchema: z.ZodType<UntitledSingleSelectEnumSchema> = untitledSingle;
+export const UntitledSingleSelectEnumSchemaSchema: z.ZodMiniType<UntitledSingleSelectEnumSchema> =
+  untitledSingle;
 /** Schema of {@link TitledSingleSelectEnumSchema}. */
-export const TitledSingleSelectEnumSchemaSchema: z.ZodType<TitledSingleSelectEnumSchema> = titledSingle;
+export const TitledSingleSelectEnumSchemaSchema: z.ZodMiniType<TitledSingleSelectEnumSchema> = titledSingle;
 /** Schema of {@link UntitledMultiSelectEnumSchema}. */
-export const UntitledMultiSelectEnumSchemaSchema: z.ZodType<UntitledMultiSelectEnumSchema> = untitledMulti;
+export const UntitledMultiSelectEnumSchemaSchema: z.ZodMiniType<UntitledMultiSelectEnumSchema> =
+  untitledMulti;
 /** Schema of {@link TitledMultiSelectEnumSchema}. */
-export const TitledMultiSelectEnumSchemaSchema: z.ZodType<TitledMultiSelectEnumSchema> = titledMulti;
+export const TitledMultiSelectEnumSchemaSchema: z.ZodMiniType<TitledMultiSelectEnumSchema> = titledMulti;
 /** Schema of {@link LegacyTitledEnumSchema}. */
-export const LegacyTitledEnumSchemaSchema: z.ZodType<LegacyTitledEnumSchema> = legacyTitled;
+export const LegacyTitledEnumSchemaSchema: z.ZodMiniType<LegacyTitledEnumSchema> = legacyTitled;
 
 /**
  * Schema of {@link PrimitiveSchemaDefinition}. Unknown keys pass through, so the most specific
  * variants come first: the first that matches decides nothing but the static type.
  */
-export const PrimitiveSchemaDefinitionSchema: z.ZodType<PrimitiveSchemaDefinition> = z.union([
+export const PrimitiveSchemaDefinitionSchema: z.ZodMiniType<PrimitiveSchemaDefinition> = z.union([
   titledSingle,
   legacyTitled,
   untitledSingle,

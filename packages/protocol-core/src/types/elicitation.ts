@@ -2,7 +2,7 @@
  * Elicitation: `elicitation/create` (2025-06-18 and later), the server asking the user for input
  * through the client, in a form or (2025-11-25 and later) at a URL.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   type NotificationMeta,
   NotificationMetaSchema,
@@ -50,50 +50,50 @@ export interface ElicitRequestURLParams {
 export type ElicitRequestParams = ElicitRequestFormParams | ElicitRequestURLParams;
 
 const formParams = z.looseObject({
-  mode: z.literal('form').optional(),
+  mode: z.optional(z.literal('form')),
   message: z.string(),
   requestedSchema: z.looseObject({
-    $schema: z.string().optional(),
+    $schema: z.optional(z.string()),
     type: z.literal('object'),
     properties: z.record(z.string(), PrimitiveSchemaDefinitionSchema),
-    required: z.array(z.string()).optional(),
+    required: z.optional(z.array(z.string())),
   }),
-  task: TaskMetadataSchema.optional(),
-  _meta: RequestMetaSchema.optional(),
+  task: z.optional(TaskMetadataSchema),
+  _meta: z.optional(RequestMetaSchema),
 });
 const urlShape = {
   mode: z.literal('url'),
   message: z.string(),
   url: z.string(),
-  elicitationId: z.string().optional(),
-  task: TaskMetadataSchema.optional(),
-  _meta: RequestMetaSchema.optional(),
+  elicitationId: z.optional(z.string()),
+  task: z.optional(TaskMetadataSchema),
+  _meta: z.optional(RequestMetaSchema),
 };
 const urlParams = z.looseObject(urlShape);
 const legacyUrlParams = z.looseObject({ ...urlShape, elicitationId: z.string() });
 
 /** Schema of {@link ElicitRequestFormParams}. */
-export const ElicitRequestFormParamsSchema: z.ZodType<ElicitRequestFormParams> = formParams;
+export const ElicitRequestFormParamsSchema: z.ZodMiniType<ElicitRequestFormParams> = formParams;
 
 /** Schema of {@link ElicitRequestURLParams} (`elicitationId` optional: accepts both eras' forms). */
-export const ElicitRequestURLParamsSchema: z.ZodType<ElicitRequestURLParams> = urlParams;
+export const ElicitRequestURLParamsSchema: z.ZodMiniType<ElicitRequestURLParams> = urlParams;
 
 /** URL-mode params as 2025-11-25 has them: `elicitationId` required. */
-export const LegacyElicitRequestURLParamsSchema: z.ZodType<
+export const LegacyElicitRequestURLParamsSchema: z.ZodMiniType<
   ElicitRequestURLParams & { elicitationId: string }
 > = legacyUrlParams;
 
 /** Schema of {@link ElicitRequestParams}, discriminated by `mode` (absent means form). */
-export const ElicitRequestParamsSchema: z.ZodType<ElicitRequestParams> = z.discriminatedUnion('mode', [
+export const ElicitRequestParamsSchema: z.ZodMiniType<ElicitRequestParams> = z.discriminatedUnion('mode', [
   formParams,
   urlParams,
 ]);
 
 /** `elicitation/create` params as 2025-11-25 has them: a form, or a URL with an `elicitationId`. */
-export const LegacyElicitRequestParamsSchema: z.ZodType<ElicitRequestParams> = z.discriminatedUnion('mode', [
-  formParams,
-  legacyUrlParams,
-]);
+export const LegacyElicitRequestParamsSchema: z.ZodMiniType<ElicitRequestParams> = z.discriminatedUnion(
+  'mode',
+  [formParams, legacyUrlParams],
+);
 
 /** A submitted form value: a string, number, boolean, or (multi-select) a list of strings. */
 export type ElicitValue = string | number | boolean | string[];
@@ -110,12 +110,12 @@ export interface ElicitResult {
  * Schema of {@link ElicitResult}. The official schema says `integer` for numbers, but a form field
  * may be `type: "number"`, so any finite number is accepted.
  */
-export const ElicitResultSchema: z.ZodType<ElicitResult> = z.looseObject({
+export const ElicitResultSchema: z.ZodMiniType<ElicitResult> = z.looseObject({
   action: z.enum(['accept', 'decline', 'cancel']),
-  content: z
-    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))
-    .optional(),
-  _meta: ResultMetaSchema.optional(),
+  content: z.optional(
+    z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
+  ),
+  _meta: z.optional(ResultMetaSchema),
 });
 
 /** Params of `notifications/elicitation/complete` (2025-11-25): a URL-mode elicitation finished. */
@@ -125,5 +125,5 @@ export interface ElicitationCompleteNotificationParams {
 }
 
 /** Schema of {@link ElicitationCompleteNotificationParams}. */
-export const ElicitationCompleteNotificationParamsSchema: z.ZodType<ElicitationCompleteNotificationParams> =
-  z.looseObject({ elicitationId: z.string(), _meta: NotificationMetaSchema.optional() });
+export const ElicitationCompleteNotificationParamsSchema: z.ZodMiniType<ElicitationCompleteNotificationParams> =
+  z.looseObject({ elicitationId: z.string(), _meta: z.optional(NotificationMetaSchema) });

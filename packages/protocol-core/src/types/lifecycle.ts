@@ -3,7 +3,7 @@
  * progress. (`ping` and `notifications/initialized` carry only `_meta`: see `RequestParams` and
  * `NotificationParams`.)
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ProgressToken, RequestId } from '../jsonrpc.js';
 import {
   type Implementation,
@@ -34,11 +34,11 @@ export interface InitializeRequestParams {
 }
 
 /** Schema of {@link InitializeRequestParams}. */
-export const InitializeRequestParamsSchema: z.ZodType<InitializeRequestParams> = z.looseObject({
+export const InitializeRequestParamsSchema: z.ZodMiniType<InitializeRequestParams> = z.looseObject({
   protocolVersion: z.string(),
   capabilities: ClientCapabilitiesSchema,
   clientInfo: ImplementationSchema,
-  _meta: RequestMetaSchema.optional(),
+  _meta: z.optional(RequestMetaSchema),
 });
 
 /** The result of `initialize` (legacy era): the server's choice of revision and its capabilities. */
@@ -52,12 +52,12 @@ export interface InitializeResult {
 }
 
 /** Schema of {@link InitializeResult}. */
-export const InitializeResultSchema: z.ZodType<InitializeResult> = z.looseObject({
+export const InitializeResultSchema: z.ZodMiniType<InitializeResult> = z.looseObject({
   protocolVersion: z.string(),
   capabilities: ServerCapabilitiesSchema,
   serverInfo: ImplementationSchema,
-  instructions: z.string().optional(),
-  _meta: ResultMetaSchema.optional(),
+  instructions: z.optional(z.string()),
+  _meta: z.optional(ResultMetaSchema),
 });
 
 /**
@@ -72,20 +72,20 @@ export interface CancelledNotificationParams {
 
 const cancelledShape = {
   requestId: RequestIdSchema,
-  reason: z.string().optional(),
-  _meta: NotificationMetaSchema.optional(),
+  reason: z.optional(z.string()),
+  _meta: z.optional(NotificationMetaSchema),
 };
 
 /** Schema of {@link CancelledNotificationParams}, `requestId` required. */
-export const CancelledNotificationParamsSchema: z.ZodType<
+export const CancelledNotificationParamsSchema: z.ZodMiniType<
   CancelledNotificationParams & { requestId: RequestId }
 > = z.looseObject(cancelledShape);
 
 /** `notifications/cancelled` params as 2025-11-25 has them: `requestId` optional. */
-export const OptionalIdCancelledNotificationParamsSchema: z.ZodType<CancelledNotificationParams> =
+export const OptionalIdCancelledNotificationParamsSchema: z.ZodMiniType<CancelledNotificationParams> =
   z.looseObject({
     ...cancelledShape,
-    requestId: RequestIdSchema.optional(),
+    requestId: z.optional(RequestIdSchema),
   });
 
 /** Params of `notifications/progress`. */
@@ -100,10 +100,10 @@ export interface ProgressNotificationParams {
 }
 
 /** Schema of {@link ProgressNotificationParams}. */
-export const ProgressNotificationParamsSchema: z.ZodType<ProgressNotificationParams> = z.looseObject({
+export const ProgressNotificationParamsSchema: z.ZodMiniType<ProgressNotificationParams> = z.looseObject({
   progressToken: ProgressTokenSchema,
   progress: z.number(),
-  total: z.number().optional(),
-  message: z.string().optional(),
-  _meta: NotificationMetaSchema.optional(),
+  total: z.optional(z.number()),
+  message: z.optional(z.string()),
+  _meta: z.optional(NotificationMetaSchema),
 });

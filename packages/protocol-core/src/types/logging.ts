@@ -1,5 +1,5 @@
 /** Logging: levels, `logging/setLevel` (legacy) and `notifications/message`. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   type NotificationMeta,
   NotificationMetaSchema,
@@ -23,7 +23,7 @@ export const LOGGING_LEVELS = [
 export type LoggingLevel = (typeof LOGGING_LEVELS)[number];
 
 /** Schema of {@link LoggingLevel}. */
-export const LoggingLevelSchema: z.ZodType<LoggingLevel> = z.enum(LOGGING_LEVELS);
+export const LoggingLevelSchema: z.ZodMiniType<LoggingLevel> = z.enum(LOGGING_LEVELS);
 
 /** Params of `logging/setLevel` (legacy era; modern requests carry a log level in `_meta`). */
 export interface SetLevelRequestParams {
@@ -32,9 +32,9 @@ export interface SetLevelRequestParams {
 }
 
 /** Schema of {@link SetLevelRequestParams}. */
-export const SetLevelRequestParamsSchema: z.ZodType<SetLevelRequestParams> = z.looseObject({
+export const SetLevelRequestParamsSchema: z.ZodMiniType<SetLevelRequestParams> = z.looseObject({
   level: LoggingLevelSchema,
-  _meta: RequestMetaSchema.optional(),
+  _meta: z.optional(RequestMetaSchema),
 });
 
 /** Params of `notifications/message`. */
@@ -48,10 +48,10 @@ export interface LoggingMessageNotificationParams {
 }
 
 /** Schema of {@link LoggingMessageNotificationParams}. */
-export const LoggingMessageNotificationParamsSchema: z.ZodType<LoggingMessageNotificationParams> =
+export const LoggingMessageNotificationParamsSchema: z.ZodMiniType<LoggingMessageNotificationParams> =
   z.looseObject({
     level: LoggingLevelSchema,
-    logger: z.string().optional(),
+    logger: z.optional(z.string()),
     data: z.unknown(),
-    _meta: NotificationMetaSchema.optional(),
+    _meta: z.optional(NotificationMetaSchema),
   });

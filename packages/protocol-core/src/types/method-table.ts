@@ -2,7 +2,7 @@
  * The data of the method registry: one spec per method and group of revisions whose schemas agree.
  * Built once at module load; `methods.ts` indexes it and parses with it.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import {
   EmptyResultSchema,
   NotificationParamsSchema,
@@ -101,11 +101,11 @@ export interface MethodSpec {
   /** The revisions this spec applies to (a method may have one spec per era). */
   readonly revisions: readonly ProtocolVersion[];
   /** Schema of the params object. */
-  readonly params: z.ZodType;
+  readonly params: z.ZodMiniType;
   /** True when `params` may be omitted altogether. */
   readonly paramsOptional: boolean;
   /** Schema of the completed result; requests only. */
-  readonly result?: z.ZodType | undefined;
+  readonly result?: z.ZodMiniType | undefined;
   /** The request may also be answered with an `InputRequiredResult` (2026-07-28). */
   readonly inputRequired: boolean;
   /** With `params.task`, the request is answered with a `CreateTaskResult` (2025-11-25). */
@@ -116,9 +116,9 @@ export interface MethodSpec {
 interface Variant {
   revisions: readonly ProtocolVersion[];
   from: MethodSender;
-  params: z.ZodType;
+  params: z.ZodMiniType;
   paramsOptional?: boolean;
-  result?: z.ZodType;
+  result?: z.ZodMiniType;
   inputRequired?: boolean;
   taskAugmented?: boolean;
   delivery?: MethodDelivery;
@@ -156,7 +156,7 @@ function define(method: McpMethod, kind: MethodKind, variants: readonly Variant[
 }
 
 /** A list method: legacy params may be omitted; modern ones carry `_meta` and the result is cacheable. */
-function list(method: McpMethod, legacyResult: z.ZodType, modernResult: z.ZodType): void {
+function list(method: McpMethod, legacyResult: z.ZodMiniType, modernResult: z.ZodMiniType): void {
   define(method, 'request', [
     {
       revisions: LEGACY,

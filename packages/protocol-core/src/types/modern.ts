@@ -2,7 +2,7 @@
  * What every modern-era (2026-07-28) message shares: the per-request `_meta` that replaces the
  * `initialize` handshake, the `resultType` of every result, and the caching hints of list results.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ProgressToken } from '../jsonrpc.js';
 import { CursorSchema, type Implementation, type ResultMeta, ResultMetaSchema } from './base.js';
 import type { ClientCapabilities } from './capabilities.js';
@@ -74,9 +74,8 @@ export function checkModernRequestMeta(meta: unknown): { path: string; message: 
   return undefined;
 }
 
-export const ModernRequestMetaSchema: z.ZodType<ModernRequestMeta> = z
-  .custom<ModernRequestMeta>()
-  .superRefine((value, ctx) => {
+export const ModernRequestMetaSchema: z.ZodMiniType<ModernRequestMeta> = z.custom<ModernRequestMeta>().check(
+  z.superRefine((value, ctx) => {
     const problem = checkModernRequestMeta(value);
     if (problem !== undefined) {
       ctx.addIssue({
@@ -85,7 +84,8 @@ export const ModernRequestMetaSchema: z.ZodType<ModernRequestMeta> = z
         path: problem.path === '' ? [] : [problem.path],
       });
     }
-  });
+  }),
+);
 
 /** Params of a modern request that takes nothing but `_meta` (`server/discover`). */
 export interface ModernRequestParams {
@@ -93,7 +93,7 @@ export interface ModernRequestParams {
 }
 
 /** Schema of {@link ModernRequestParams}. */
-export const ModernRequestParamsSchema: z.ZodType<ModernRequestParams> = z.looseObject({
+export const ModernRequestParamsSchema: z.ZodMiniType<ModernRequestParams> = z.looseObject({
   _meta: ModernRequestMetaSchema,
 });
 
@@ -103,9 +103,9 @@ export interface ModernPaginatedRequestParams extends ModernRequestParams {
 }
 
 /** Schema of {@link ModernPaginatedRequestParams}. */
-export const ModernPaginatedRequestParamsSchema: z.ZodType<ModernPaginatedRequestParams> = z.looseObject({
+export const ModernPaginatedRequestParamsSchema: z.ZodMiniType<ModernPaginatedRequestParams> = z.looseObject({
   _meta: ModernRequestMetaSchema,
-  cursor: CursorSchema.optional(),
+  cursor: z.optional(CursorSchema),
 });
 
 /** The `resultType` values of the core protocol. */
@@ -123,7 +123,7 @@ export type ResultTypeValue = (typeof ResultType)[keyof typeof ResultType];
 export type CacheScope = 'private' | 'public';
 
 /** Schema of {@link CacheScope}. */
-export const CacheScopeSchema: z.ZodType<CacheScope> = z.enum(['private', 'public']);
+export const CacheScopeSchema: z.ZodMiniType<CacheScope> = z.enum(['private', 'public']);
 
 /**
  * Members of every modern result that completed. `resultType` is required on the wire in
@@ -149,18 +149,18 @@ export interface CacheHints {
 
 /** Shape of {@link CompleteResultFields}, for the files that build modern results. */
 export const completeResultShape: {
-  resultType: z.ZodLiteral<'complete'>;
-  _meta: z.ZodOptional<z.ZodType<ResultMeta>>;
+  resultType: z.ZodMiniLiteral<'complete'>;
+  _meta: z.ZodMiniOptional<z.ZodMiniType<ResultMeta>>;
 } = {
   resultType: z.literal(ResultType.Complete),
-  _meta: ResultMetaSchema.optional(),
+  _meta: z.optional(ResultMetaSchema),
 };
 
 /** Shape of {@link CacheHints}, for the files that build cacheable results. */
 export const cacheHintsShape: {
-  ttlMs: z.ZodOptional<z.ZodInt>;
-  cacheScope: z.ZodOptional<z.ZodType<CacheScope>>;
+  ttlMs: z.ZodMiniOptional<z.ZodMiniNumberFormat>;
+  cacheScope: z.ZodMiniOptional<z.ZodMiniType<CacheScope>>;
 } = {
-  ttlMs: z.int().min(0).optional(),
-  cacheScope: CacheScopeSchema.optional(),
+  ttlMs: z.optional(z.int().check(z.gte(0))),
+  cacheScope: z.optional(CacheScopeSchema),
 };

@@ -3,7 +3,7 @@
  * answers `tools/call`, `prompts/get` or `resources/read` with an `InputRequiredResult`; the client
  * fulfils the embedded requests and retries with `inputResponses` and the echoed `requestState`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type RequestParams, RequestParamsSchema, type ResultMeta, ResultMetaSchema } from './base.js';
 import {
   type ElicitRequestParams,
@@ -27,9 +27,9 @@ export type InputRequest =
   | { method: 'elicitation/create'; params: ElicitRequestParams };
 
 /** Schema of {@link InputRequest}, discriminated by `method`. */
-export const InputRequestSchema: z.ZodType<InputRequest> = z.discriminatedUnion('method', [
+export const InputRequestSchema: z.ZodMiniType<InputRequest> = z.discriminatedUnion('method', [
   z.looseObject({ method: z.literal('sampling/createMessage'), params: CreateMessageRequestParamsSchema }),
-  z.looseObject({ method: z.literal('roots/list'), params: RequestParamsSchema.optional() }),
+  z.looseObject({ method: z.literal('roots/list'), params: z.optional(RequestParamsSchema) }),
   z.looseObject({ method: z.literal('elicitation/create'), params: ElicitRequestParamsSchema }),
 ]);
 
@@ -37,13 +37,13 @@ export const InputRequestSchema: z.ZodType<InputRequest> = z.discriminatedUnion(
 export type InputRequests = { [key: string]: InputRequest };
 
 /** Schema of {@link InputRequests}. */
-export const InputRequestsSchema: z.ZodType<InputRequests> = z.record(z.string(), InputRequestSchema);
+export const InputRequestsSchema: z.ZodMiniType<InputRequests> = z.record(z.string(), InputRequestSchema);
 
 /** The client's result for one input request. */
 export type InputResponse = CreateMessageResult | ListRootsResult | ElicitResult;
 
 /** Schema of {@link InputResponse}: the three result shapes share no required member. */
-export const InputResponseSchema: z.ZodType<InputResponse> = z.union([
+export const InputResponseSchema: z.ZodMiniType<InputResponse> = z.union([
   ElicitResultSchema,
   ListRootsResultSchema,
   CreateMessageResultSchema,
@@ -53,7 +53,7 @@ export const InputResponseSchema: z.ZodType<InputResponse> = z.union([
 export type InputResponses = { [key: string]: InputResponse };
 
 /** Schema of {@link InputResponses}. */
-export const InputResponsesSchema: z.ZodType<InputResponses> = z.record(z.string(), InputResponseSchema);
+export const InputResponsesSchema: z.ZodMiniType<InputResponses> = z.record(z.string(), InputResponseSchema);
 
 /** Members a client adds when it retries a request after `input_required`. */
 export interface MrtrRetryFields {
@@ -64,11 +64,11 @@ export interface MrtrRetryFields {
 
 /** Shape of {@link MrtrRetryFields}, for the files that build retryable request params. */
 export const mrtrRetryShape: {
-  inputResponses: z.ZodOptional<z.ZodType<InputResponses>>;
-  requestState: z.ZodOptional<z.ZodString>;
+  inputResponses: z.ZodMiniOptional<z.ZodMiniType<InputResponses>>;
+  requestState: z.ZodMiniOptional<z.ZodMiniString>;
 } = {
-  inputResponses: InputResponsesSchema.optional(),
-  requestState: z.string().optional(),
+  inputResponses: z.optional(InputResponsesSchema),
+  requestState: z.optional(z.string()),
 };
 
 /** The server needs input before it can complete the request; the client retries with it. */
@@ -80,16 +80,18 @@ export interface InputRequiredResult {
 }
 
 /** Schema of {@link InputRequiredResult}; the spec requires at least one of its two payloads. */
-export const InputRequiredResultSchema: z.ZodType<InputRequiredResult> = z
+export const InputRequiredResultSchema: z.ZodMiniType<InputRequiredResult> = z
   .looseObject({
     resultType: z.literal(ResultType.InputRequired),
-    inputRequests: InputRequestsSchema.optional(),
-    requestState: z.string().optional(),
-    _meta: ResultMetaSchema.optional(),
+    inputRequests: z.optional(InputRequestsSchema),
+    requestState: z.optional(z.string()),
+    _meta: z.optional(ResultMetaSchema),
   })
-  .refine((result) => result.inputRequests !== undefined || result.requestState !== undefined, {
-    message: 'an input_required result must carry inputRequests or requestState',
-  });
+  .check(
+    z.refine((result) => result.inputRequests !== undefined || result.requestState !== undefined, {
+      message: 'an input_required result must carry inputRequests or requestState',
+    }),
+  );
 
 /** True when a (modern) result asks for input rather than completing. */
 export function isInputRequiredResult(result: unknown): result is InputRequiredResult {

@@ -1,5 +1,5 @@
 /** Prompts: the `Prompt` descriptor, `prompts/list` and `prompts/get`, legacy and modern results. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   CursorSchema,
   type Icon,
@@ -33,11 +33,11 @@ export interface PromptArgument {
 }
 
 /** Schema of {@link PromptArgument}. */
-export const PromptArgumentSchema: z.ZodType<PromptArgument> = z.looseObject({
+export const PromptArgumentSchema: z.ZodMiniType<PromptArgument> = z.looseObject({
   name: z.string(),
-  title: z.string().optional(),
-  description: z.string().optional(),
-  required: z.boolean().optional(),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
+  required: z.optional(z.boolean()),
 });
 
 /** A prompt or prompt template the server offers. */
@@ -51,13 +51,13 @@ export interface Prompt {
 }
 
 /** Schema of {@link Prompt}. */
-export const PromptSchema: z.ZodType<Prompt> = z.looseObject({
+export const PromptSchema: z.ZodMiniType<Prompt> = z.looseObject({
   name: z.string(),
-  title: z.string().optional(),
-  description: z.string().optional(),
-  arguments: z.array(PromptArgumentSchema).optional(),
-  icons: z.array(IconSchema).optional(),
-  _meta: MetaSchema.optional(),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
+  arguments: z.optional(z.array(PromptArgumentSchema)),
+  icons: z.optional(z.array(IconSchema)),
+  _meta: z.optional(MetaSchema),
 });
 
 /** One message of a prompt. */
@@ -67,7 +67,7 @@ export interface PromptMessage {
 }
 
 /** Schema of {@link PromptMessage}. */
-export const PromptMessageSchema: z.ZodType<PromptMessage> = z.looseObject({
+export const PromptMessageSchema: z.ZodMiniType<PromptMessage> = z.looseObject({
   role: RoleSchema,
   content: ContentBlockSchema,
 });
@@ -107,20 +107,20 @@ export interface ModernGetPromptResult extends GetPromptResult, CompleteResultFi
 
 const listPromptsShape = {
   prompts: z.array(PromptSchema),
-  nextCursor: CursorSchema.optional(),
-  _meta: ResultMetaSchema.optional(),
+  nextCursor: z.optional(CursorSchema),
+  _meta: z.optional(ResultMetaSchema),
 };
 const getPromptShape = {
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   messages: z.array(PromptMessageSchema),
-  _meta: ResultMetaSchema.optional(),
+  _meta: z.optional(ResultMetaSchema),
 };
 
 /** Schema of {@link ListPromptsResult}. */
-export const ListPromptsResultSchema: z.ZodType<ListPromptsResult> = z.looseObject(listPromptsShape);
+export const ListPromptsResultSchema: z.ZodMiniType<ListPromptsResult> = z.looseObject(listPromptsShape);
 
 /** Schema of {@link ModernListPromptsResult}. */
-export const ModernListPromptsResultSchema: z.ZodType<ModernListPromptsResult> = z.looseObject({
+export const ModernListPromptsResultSchema: z.ZodMiniType<ModernListPromptsResult> = z.looseObject({
   ...listPromptsShape,
   ...completeResultShape,
   ...cacheHintsShape,
@@ -128,27 +128,27 @@ export const ModernListPromptsResultSchema: z.ZodType<ModernListPromptsResult> =
 
 const getPromptParamsShape = {
   name: z.string(),
-  arguments: z.record(z.string(), z.string()).optional(),
+  arguments: z.optional(z.record(z.string(), z.string())),
 };
 
 /** Schema of {@link GetPromptRequestParams}. */
-export const GetPromptRequestParamsSchema: z.ZodType<GetPromptRequestParams> = z.looseObject({
+export const GetPromptRequestParamsSchema: z.ZodMiniType<GetPromptRequestParams> = z.looseObject({
   ...getPromptParamsShape,
-  _meta: RequestMetaSchema.optional(),
+  _meta: z.optional(RequestMetaSchema),
 });
 
 /** Schema of {@link ModernGetPromptRequestParams}. */
-export const ModernGetPromptRequestParamsSchema: z.ZodType<ModernGetPromptRequestParams> = z.looseObject({
+export const ModernGetPromptRequestParamsSchema: z.ZodMiniType<ModernGetPromptRequestParams> = z.looseObject({
   ...getPromptParamsShape,
   ...mrtrRetryShape,
   _meta: ModernRequestMetaSchema,
 });
 
 /** Schema of {@link GetPromptResult}. */
-export const GetPromptResultSchema: z.ZodType<GetPromptResult> = z.looseObject(getPromptShape);
+export const GetPromptResultSchema: z.ZodMiniType<GetPromptResult> = z.looseObject(getPromptShape);
 
 /** Schema of {@link ModernGetPromptResult}. */
-export const ModernGetPromptResultSchema: z.ZodType<ModernGetPromptResult> = z.looseObject({
+export const ModernGetPromptResultSchema: z.ZodMiniType<ModernGetPromptResult> = z.looseObject({
   ...getPromptShape,
   ...completeResultShape,
 });

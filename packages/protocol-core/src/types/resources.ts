@@ -1,5 +1,5 @@
 /** Resources: templates, `resources/list`, `resources/templates/list`, `resources/read`, subscriptions. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   type Annotations,
   AnnotationsSchema,
@@ -39,15 +39,15 @@ export interface ResourceTemplate {
 }
 
 /** Schema of {@link ResourceTemplate}. */
-export const ResourceTemplateSchema: z.ZodType<ResourceTemplate> = z.looseObject({
+export const ResourceTemplateSchema: z.ZodMiniType<ResourceTemplate> = z.looseObject({
   uriTemplate: z.string(),
   name: z.string(),
-  title: z.string().optional(),
-  description: z.string().optional(),
-  mimeType: z.string().optional(),
-  annotations: AnnotationsSchema.optional(),
-  icons: z.array(IconSchema).optional(),
-  _meta: MetaSchema.optional(),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
+  mimeType: z.optional(z.string()),
+  annotations: z.optional(AnnotationsSchema),
+  icons: z.optional(z.array(IconSchema)),
+  _meta: z.optional(MetaSchema),
 });
 
 /** The result of `resources/list` (legacy era). */
@@ -102,57 +102,58 @@ export interface ResourceUpdatedNotificationParams {
 
 const listResourcesShape = {
   resources: z.array(ResourceSchema),
-  nextCursor: CursorSchema.optional(),
-  _meta: ResultMetaSchema.optional(),
+  nextCursor: z.optional(CursorSchema),
+  _meta: z.optional(ResultMetaSchema),
 };
 const listTemplatesShape = {
   resourceTemplates: z.array(ResourceTemplateSchema),
-  nextCursor: CursorSchema.optional(),
-  _meta: ResultMetaSchema.optional(),
+  nextCursor: z.optional(CursorSchema),
+  _meta: z.optional(ResultMetaSchema),
 };
 const readResourceShape = {
   contents: z.array(ResourceContentsSchema),
-  _meta: ResultMetaSchema.optional(),
+  _meta: z.optional(ResultMetaSchema),
 };
 
 /** Schema of {@link ListResourcesResult}. */
-export const ListResourcesResultSchema: z.ZodType<ListResourcesResult> = z.looseObject(listResourcesShape);
+export const ListResourcesResultSchema: z.ZodMiniType<ListResourcesResult> =
+  z.looseObject(listResourcesShape);
 
 /** Schema of {@link ModernListResourcesResult}. */
-export const ModernListResourcesResultSchema: z.ZodType<ModernListResourcesResult> = z.looseObject({
+export const ModernListResourcesResultSchema: z.ZodMiniType<ModernListResourcesResult> = z.looseObject({
   ...listResourcesShape,
   ...completeResultShape,
   ...cacheHintsShape,
 });
 
 /** Schema of {@link ListResourceTemplatesResult}. */
-export const ListResourceTemplatesResultSchema: z.ZodType<ListResourceTemplatesResult> =
+export const ListResourceTemplatesResultSchema: z.ZodMiniType<ListResourceTemplatesResult> =
   z.looseObject(listTemplatesShape);
 
 /** Schema of {@link ModernListResourceTemplatesResult}. */
-export const ModernListResourceTemplatesResultSchema: z.ZodType<ModernListResourceTemplatesResult> =
+export const ModernListResourceTemplatesResultSchema: z.ZodMiniType<ModernListResourceTemplatesResult> =
   z.looseObject({ ...listTemplatesShape, ...completeResultShape, ...cacheHintsShape });
 
 /** Schema of {@link ResourceRequestParams}. */
-export const ResourceRequestParamsSchema: z.ZodType<ResourceRequestParams> = z.looseObject({
+export const ResourceRequestParamsSchema: z.ZodMiniType<ResourceRequestParams> = z.looseObject({
   uri: z.string(),
-  _meta: RequestMetaSchema.optional(),
+  _meta: z.optional(RequestMetaSchema),
 });
 
 /** Schema of {@link ModernReadResourceRequestParams}. */
-export const ModernReadResourceRequestParamsSchema: z.ZodType<ModernReadResourceRequestParams> =
+export const ModernReadResourceRequestParamsSchema: z.ZodMiniType<ModernReadResourceRequestParams> =
   z.looseObject({ uri: z.string(), ...mrtrRetryShape, _meta: ModernRequestMetaSchema });
 
 /** Schema of {@link ReadResourceResult}. */
-export const ReadResourceResultSchema: z.ZodType<ReadResourceResult> = z.looseObject(readResourceShape);
+export const ReadResourceResultSchema: z.ZodMiniType<ReadResourceResult> = z.looseObject(readResourceShape);
 
 /** Schema of {@link ModernReadResourceResult}. */
-export const ModernReadResourceResultSchema: z.ZodType<ModernReadResourceResult> = z.looseObject({
+export const ModernReadResourceResultSchema: z.ZodMiniType<ModernReadResourceResult> = z.looseObject({
   ...readResourceShape,
   ...completeResultShape,
   ...cacheHintsShape,
 });
 
 /** Schema of {@link ResourceUpdatedNotificationParams}. */
-export const ResourceUpdatedNotificationParamsSchema: z.ZodType<ResourceUpdatedNotificationParams> =
-  z.looseObject({ uri: z.string(), _meta: NotificationMetaSchema.optional() });
+export const ResourceUpdatedNotificationParamsSchema: z.ZodMiniType<ResourceUpdatedNotificationParams> =
+  z.looseObject({ uri: z.string(), _meta: z.optional(NotificationMetaSchema) });

@@ -1,5 +1,5 @@
 /** Roots: `roots/list`, the client's answer about which directories or files the server may use. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type Meta, MetaSchema, type ResultMeta, ResultMetaSchema } from './base.js';
 
 /** A directory or file the server may operate on; `uri` is a `file://` URI in current revisions. */
@@ -10,10 +10,10 @@ export interface Root {
 }
 
 /** Schema of {@link Root}. */
-export const RootSchema: z.ZodType<Root> = z.looseObject({
+export const RootSchema: z.ZodMiniType<Root> = z.looseObject({
   uri: z.string(),
-  name: z.string().optional(),
-  _meta: MetaSchema.optional(),
+  name: z.optional(z.string()),
+  _meta: z.optional(MetaSchema),
 });
 
 /** The client's answer to `roots/list`. */
@@ -23,7 +23,7 @@ export interface ListRootsResult {
 }
 
 /** Schema of {@link ListRootsResult}. */
-export const ListRootsResultSchema: z.ZodType<ListRootsResult> = z.looseObject({
+export const ListRootsResultSchema: z.ZodMiniType<ListRootsResult> = z.looseObject({
   roots: z.array(RootSchema),
-  _meta: ResultMetaSchema.optional(),
+  _meta: z.optional(ResultMetaSchema),
 });

@@ -2,7 +2,7 @@
  * Sampling: `sampling/createMessage`, the server asking the client's model for a completion. Legacy
  * servers send it as a request; modern servers put it in an `InputRequiredResult`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   type JSONObject,
   JSONObjectSchema,
@@ -17,7 +17,7 @@ import {
 } from './base.js';
 import { type SamplingContent, SamplingContentSchema } from './content.js';
 import { type TaskMetadata, TaskMetadataSchema } from './tasks.js';
-import { type Tool, ToolSchema } from './tool.js';
+import { type Tool, ToolSchema } from './tool-definition.js';
 
 /** A model name hint; clients may map it to a model of their own. */
 export interface ModelHint {
@@ -25,9 +25,9 @@ export interface ModelHint {
 }
 
 /** Schema of {@link ModelHint}. */
-export const ModelHintSchema: z.ZodType<ModelHint> = z.looseObject({ name: z.string().optional() });
+export const ModelHintSchema: z.ZodMiniType<ModelHint> = z.looseObject({ name: z.optional(z.string()) });
 
-const priority = z.number().min(0).max(1).optional();
+const priority = z.optional(z.number().check(z.gte(0)).check(z.lte(1)));
 
 /** The server's model preferences; priorities run from 0 to 1. */
 export interface ModelPreferences {
@@ -38,8 +38,8 @@ export interface ModelPreferences {
 }
 
 /** Schema of {@link ModelPreferences}. */
-export const ModelPreferencesSchema: z.ZodType<ModelPreferences> = z.looseObject({
-  hints: z.array(ModelHintSchema).optional(),
+export const ModelPreferencesSchema: z.ZodMiniType<ModelPreferences> = z.looseObject({
+  hints: z.optional(z.array(ModelHintSchema)),
   costPriority: priority,
   speedPriority: priority,
   intelligencePriority: priority,
@@ -51,8 +51,8 @@ export interface ToolChoice {
 }
 
 /** Schema of {@link ToolChoice}. */
-export const ToolChoiceSchema: z.ZodType<ToolChoice> = z.looseObject({
-  mode: z.enum(['auto', 'required', 'none']).optional(),
+export const ToolChoiceSchema: z.ZodMiniType<ToolChoice> = z.looseObject({
+  mode: z.optional(z.enum(['auto', 'required', 'none'])),
 });
 
 /**
@@ -71,10 +71,10 @@ export interface SamplingMessage {
 }
 
 /** Schema of {@link SamplingMessage}. */
-export const SamplingMessageSchema: z.ZodType<SamplingMessage> = z.looseObject({
+export const SamplingMessageSchema: z.ZodMiniType<SamplingMessage> = z.looseObject({
   role: RoleSchema,
   content: samplingMessageContent,
-  _meta: MetaSchema.optional(),
+  _meta: z.optional(MetaSchema),
 });
 
 /** Params of `sampling/createMessage`. */
@@ -98,19 +98,19 @@ export interface CreateMessageRequestParams {
 }
 
 /** Schema of {@link CreateMessageRequestParams}. */
-export const CreateMessageRequestParamsSchema: z.ZodType<CreateMessageRequestParams> = z.looseObject({
+export const CreateMessageRequestParamsSchema: z.ZodMiniType<CreateMessageRequestParams> = z.looseObject({
   messages: z.array(SamplingMessageSchema),
   maxTokens: z.int(),
-  systemPrompt: z.string().optional(),
-  includeContext: z.enum(['none', 'thisServer', 'allServers']).optional(),
-  temperature: z.number().optional(),
-  stopSequences: z.array(z.string()).optional(),
-  metadata: JSONObjectSchema.optional(),
-  modelPreferences: ModelPreferencesSchema.optional(),
-  tools: z.array(ToolSchema).optional(),
-  toolChoice: ToolChoiceSchema.optional(),
-  task: TaskMetadataSchema.optional(),
-  _meta: RequestMetaSchema.optional(),
+  systemPrompt: z.optional(z.string()),
+  includeContext: z.optional(z.enum(['none', 'thisServer', 'allServers'])),
+  temperature: z.optional(z.number()),
+  stopSequences: z.optional(z.array(z.string())),
+  metadata: z.optional(JSONObjectSchema),
+  modelPreferences: z.optional(ModelPreferencesSchema),
+  tools: z.optional(z.array(ToolSchema)),
+  toolChoice: z.optional(ToolChoiceSchema),
+  task: z.optional(TaskMetadataSchema),
+  _meta: z.optional(RequestMetaSchema),
 });
 
 /** The client's answer to `sampling/createMessage`. */
@@ -125,10 +125,10 @@ export interface CreateMessageResult {
 }
 
 /** Schema of {@link CreateMessageResult}. */
-export const CreateMessageResultSchema: z.ZodType<CreateMessageResult> = z.looseObject({
+export const CreateMessageResultSchema: z.ZodMiniType<CreateMessageResult> = z.looseObject({
   role: RoleSchema,
   content: samplingMessageContent,
   model: z.string(),
-  stopReason: z.string().optional(),
-  _meta: ResultMetaSchema.optional(),
+  stopReason: z.optional(z.string()),
+  _meta: z.optional(ResultMetaSchema),
 });

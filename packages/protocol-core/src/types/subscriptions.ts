@@ -2,7 +2,7 @@
  * Subscriptions (2026-07-28): `subscriptions/listen` opens a stream of the notifications the client
  * asks for; it replaces `resources/subscribe` and the connection-wide `list_changed` notifications.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RequestId } from '../jsonrpc.js';
 import {
   type Implementation,
@@ -23,11 +23,11 @@ export interface SubscriptionFilter {
 }
 
 /** Schema of {@link SubscriptionFilter}. */
-export const SubscriptionFilterSchema: z.ZodType<SubscriptionFilter> = z.looseObject({
-  toolsListChanged: z.boolean().optional(),
-  promptsListChanged: z.boolean().optional(),
-  resourcesListChanged: z.boolean().optional(),
-  resourceSubscriptions: z.array(z.string()).optional(),
+export const SubscriptionFilterSchema: z.ZodMiniType<SubscriptionFilter> = z.looseObject({
+  toolsListChanged: z.optional(z.boolean()),
+  promptsListChanged: z.optional(z.boolean()),
+  resourcesListChanged: z.optional(z.boolean()),
+  resourceSubscriptions: z.optional(z.array(z.string())),
 });
 
 /** Params of `subscriptions/listen`. */
@@ -37,7 +37,7 @@ export interface SubscriptionsListenRequestParams {
 }
 
 /** Schema of {@link SubscriptionsListenRequestParams}. */
-export const SubscriptionsListenRequestParamsSchema: z.ZodType<SubscriptionsListenRequestParams> =
+export const SubscriptionsListenRequestParamsSchema: z.ZodMiniType<SubscriptionsListenRequestParams> =
   z.looseObject({ notifications: SubscriptionFilterSchema, _meta: ModernRequestMetaSchema });
 
 /** The result that closes a listen stream; its `_meta` names the subscription. */
@@ -51,11 +51,11 @@ export interface SubscriptionsListenResult {
 }
 
 /** Schema of {@link SubscriptionsListenResult}. */
-export const SubscriptionsListenResultSchema: z.ZodType<SubscriptionsListenResult> = z.looseObject({
+export const SubscriptionsListenResultSchema: z.ZodMiniType<SubscriptionsListenResult> = z.looseObject({
   resultType: z.literal(ResultType.Complete),
   _meta: z.looseObject({
     'io.modelcontextprotocol/subscriptionId': RequestIdSchema,
-    'io.modelcontextprotocol/serverInfo': ImplementationSchema.optional(),
+    'io.modelcontextprotocol/serverInfo': z.optional(ImplementationSchema),
   }),
 });
 
@@ -66,5 +66,5 @@ export interface SubscriptionsAcknowledgedNotificationParams {
 }
 
 /** Schema of {@link SubscriptionsAcknowledgedNotificationParams}. */
-export const SubscriptionsAcknowledgedNotificationParamsSchema: z.ZodType<SubscriptionsAcknowledgedNotificationParams> =
-  z.looseObject({ notifications: SubscriptionFilterSchema, _meta: NotificationMetaSchema.optional() });
+export const SubscriptionsAcknowledgedNotificationParamsSchema: z.ZodMiniType<SubscriptionsAcknowledgedNotificationParams> =
+  z.looseObject({ notifications: SubscriptionFilterSchema, _meta: z.optional(NotificationMetaSchema) });

@@ -3,7 +3,7 @@
  * polls with `tasks/get`, `tasks/result`, `tasks/list` and `tasks/cancel`. In 2026-07-28 tasks moved
  * to an extension, so the core registry has none.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   CursorSchema,
   type NotificationMeta,
@@ -18,7 +18,7 @@ import {
 export type TaskStatus = 'working' | 'input_required' | 'completed' | 'failed' | 'cancelled';
 
 /** Schema of {@link TaskStatus}. */
-export const TaskStatusSchema: z.ZodType<TaskStatus> = z.enum([
+export const TaskStatusSchema: z.ZodMiniType<TaskStatus> = z.enum([
   'working',
   'input_required',
   'completed',
@@ -33,7 +33,7 @@ export interface TaskMetadata {
 }
 
 /** Schema of {@link TaskMetadata}. */
-export const TaskMetadataSchema: z.ZodType<TaskMetadata> = z.looseObject({ ttl: z.int().optional() });
+export const TaskMetadataSchema: z.ZodMiniType<TaskMetadata> = z.looseObject({ ttl: z.optional(z.int()) });
 
 /** The `_meta["io.modelcontextprotocol/related-task"]` value that ties a message to a task. */
 export interface RelatedTaskMetadata {
@@ -41,7 +41,7 @@ export interface RelatedTaskMetadata {
 }
 
 /** Schema of {@link RelatedTaskMetadata}. */
-export const RelatedTaskMetadataSchema: z.ZodType<RelatedTaskMetadata> = z.looseObject({
+export const RelatedTaskMetadataSchema: z.ZodMiniType<RelatedTaskMetadata> = z.looseObject({
   taskId: z.string(),
 });
 
@@ -63,15 +63,15 @@ export interface Task {
 const taskShape = {
   taskId: z.string(),
   status: TaskStatusSchema,
-  statusMessage: z.string().optional(),
+  statusMessage: z.optional(z.string()),
   createdAt: z.string(),
   lastUpdatedAt: z.string(),
-  ttl: z.int().nullable(),
-  pollInterval: z.int().optional(),
+  ttl: z.nullable(z.int()),
+  pollInterval: z.optional(z.int()),
 };
 
 /** Schema of {@link Task}. */
-export const TaskSchema: z.ZodType<Task> = z.looseObject(taskShape);
+export const TaskSchema: z.ZodMiniType<Task> = z.looseObject(taskShape);
 
 /** The answer to a task-augmented request: the task that will produce the result. */
 export interface CreateTaskResult {
@@ -80,9 +80,9 @@ export interface CreateTaskResult {
 }
 
 /** Schema of {@link CreateTaskResult}. */
-export const CreateTaskResultSchema: z.ZodType<CreateTaskResult> = z.looseObject({
+export const CreateTaskResultSchema: z.ZodMiniType<CreateTaskResult> = z.looseObject({
   task: TaskSchema,
-  _meta: ResultMetaSchema.optional(),
+  _meta: z.optional(ResultMetaSchema),
 });
 
 /** Params of `tasks/get`, `tasks/result` and `tasks/cancel`. */
@@ -92,9 +92,9 @@ export interface TaskIdRequestParams {
 }
 
 /** Schema of {@link TaskIdRequestParams}. */
-export const TaskIdRequestParamsSchema: z.ZodType<TaskIdRequestParams> = z.looseObject({
+export const TaskIdRequestParamsSchema: z.ZodMiniType<TaskIdRequestParams> = z.looseObject({
   taskId: z.string(),
-  _meta: RequestMetaSchema.optional(),
+  _meta: z.optional(RequestMetaSchema),
 });
 
 /** The result of `tasks/get` and `tasks/cancel`: the task's state. */
@@ -103,9 +103,9 @@ export interface TaskResult extends Task {
 }
 
 /** Schema of {@link TaskResult}. */
-export const TaskResultSchema: z.ZodType<TaskResult> = z.looseObject({
+export const TaskResultSchema: z.ZodMiniType<TaskResult> = z.looseObject({
   ...taskShape,
-  _meta: ResultMetaSchema.optional(),
+  _meta: z.optional(ResultMetaSchema),
 });
 
 /** The result of `tasks/result`: the original request's result, whatever its shape. */
@@ -115,8 +115,8 @@ export interface TaskPayloadResult {
 }
 
 /** Schema of {@link TaskPayloadResult}. */
-export const TaskPayloadResultSchema: z.ZodType<TaskPayloadResult> = z.looseObject({
-  _meta: ResultMetaSchema.optional(),
+export const TaskPayloadResultSchema: z.ZodMiniType<TaskPayloadResult> = z.looseObject({
+  _meta: z.optional(ResultMetaSchema),
 });
 
 /** The result of `tasks/list`. */
@@ -127,10 +127,10 @@ export interface ListTasksResult {
 }
 
 /** Schema of {@link ListTasksResult}. */
-export const ListTasksResultSchema: z.ZodType<ListTasksResult> = z.looseObject({
+export const ListTasksResultSchema: z.ZodMiniType<ListTasksResult> = z.looseObject({
   tasks: z.array(TaskSchema),
-  nextCursor: CursorSchema.optional(),
-  _meta: ResultMetaSchema.optional(),
+  nextCursor: z.optional(CursorSchema),
+  _meta: z.optional(ResultMetaSchema),
 });
 
 /** Params of `notifications/tasks/status`: the task's new state. */
@@ -139,7 +139,7 @@ export interface TaskStatusNotificationParams extends Task {
 }
 
 /** Schema of {@link TaskStatusNotificationParams}. */
-export const TaskStatusNotificationParamsSchema: z.ZodType<TaskStatusNotificationParams> = z.looseObject({
+export const TaskStatusNotificationParamsSchema: z.ZodMiniType<TaskStatusNotificationParams> = z.looseObject({
   ...taskShape,
-  _meta: NotificationMetaSchema.optional(),
+  _meta: z.optional(NotificationMetaSchema),
 });

@@ -1,5 +1,5 @@
-/** Tools: `tools/list` and `tools/call`, with their legacy and modern params and results. */
-import * as z from 'zod';
+/** The `tools/list` and `tools/call` messages, legacy and modern; the `Tool` definition is in tool-definition.ts. */
+import * as z from 'zod/mini';
 import {
   CursorSchema,
   JSONObjectSchema,
@@ -19,7 +19,7 @@ import {
 } from './modern.js';
 import { type MrtrRetryFields, mrtrRetryShape } from './mrtr.js';
 import { type TaskMetadata, TaskMetadataSchema } from './tasks.js';
-import { type Tool, ToolSchema } from './tool.js';
+import { type Tool, ToolSchema } from './tool-definition.js';
 
 /** The result of `tools/list` (legacy era). */
 export interface ListToolsResult {
@@ -33,15 +33,15 @@ export interface ModernListToolsResult extends ListToolsResult, CompleteResultFi
 
 const listToolsShape = {
   tools: z.array(ToolSchema),
-  nextCursor: CursorSchema.optional(),
-  _meta: ResultMetaSchema.optional(),
+  nextCursor: z.optional(CursorSchema),
+  _meta: z.optional(ResultMetaSchema),
 };
 
 /** Schema of {@link ListToolsResult}. */
-export const ListToolsResultSchema: z.ZodType<ListToolsResult> = z.looseObject(listToolsShape);
+export const ListToolsResultSchema: z.ZodMiniType<ListToolsResult> = z.looseObject(listToolsShape);
 
 /** Schema of {@link ModernListToolsResult}. */
-export const ModernListToolsResultSchema: z.ZodType<ModernListToolsResult> = z.looseObject({
+export const ModernListToolsResultSchema: z.ZodMiniType<ModernListToolsResult> = z.looseObject({
   ...listToolsShape,
   ...completeResultShape,
   ...cacheHintsShape,
@@ -65,18 +65,18 @@ export interface ModernCallToolRequestParams extends MrtrRetryFields {
 
 const callToolParamsShape = {
   name: z.string(),
-  arguments: JSONObjectSchema.optional(),
+  arguments: z.optional(JSONObjectSchema),
 };
 
 /** Schema of {@link CallToolRequestParams}. */
-export const CallToolRequestParamsSchema: z.ZodType<CallToolRequestParams> = z.looseObject({
+export const CallToolRequestParamsSchema: z.ZodMiniType<CallToolRequestParams> = z.looseObject({
   ...callToolParamsShape,
-  task: TaskMetadataSchema.optional(),
-  _meta: RequestMetaSchema.optional(),
+  task: z.optional(TaskMetadataSchema),
+  _meta: z.optional(RequestMetaSchema),
 });
 
 /** Schema of {@link ModernCallToolRequestParams}. */
-export const ModernCallToolRequestParamsSchema: z.ZodType<ModernCallToolRequestParams> = z.looseObject({
+export const ModernCallToolRequestParamsSchema: z.ZodMiniType<ModernCallToolRequestParams> = z.looseObject({
   ...callToolParamsShape,
   ...mrtrRetryShape,
   _meta: ModernRequestMetaSchema,
@@ -100,17 +100,17 @@ export interface ModernCallToolResult
 
 const callToolResultShape = {
   content: z.array(ContentBlockSchema),
-  structuredContent: JSONObjectSchema.optional(),
-  isError: z.boolean().optional(),
-  _meta: ResultMetaSchema.optional(),
+  structuredContent: z.optional(JSONObjectSchema),
+  isError: z.optional(z.boolean()),
+  _meta: z.optional(ResultMetaSchema),
 };
 
 /** Schema of {@link CallToolResult}. */
-export const CallToolResultSchema: z.ZodType<CallToolResult> = z.looseObject(callToolResultShape);
+export const CallToolResultSchema: z.ZodMiniType<CallToolResult> = z.looseObject(callToolResultShape);
 
 /** Schema of {@link ModernCallToolResult}. */
-export const ModernCallToolResultSchema: z.ZodType<ModernCallToolResult> = z.looseObject({
+export const ModernCallToolResultSchema: z.ZodMiniType<ModernCallToolResult> = z.looseObject({
   ...callToolResultShape,
   ...completeResultShape,
-  structuredContent: z.unknown().optional(),
+  structuredContent: z.optional(z.unknown()),
 });

@@ -6,7 +6,7 @@ import { ErrorCode } from '../../error-codes.js';
 import { excerptOf, ProtocolError } from '../../errors.js';
 import type { JSONRPCParams } from '../../jsonrpc.js';
 import type { ContentBlock } from '../../types/content.js';
-import type { Tool } from '../../types/tool.js';
+import type { Tool } from '../../types/tool-definition.js';
 import { RequestContext } from '../context.js';
 import type { RequestChannel, RequestRules } from '../era.js';
 import { InputRequiredSignal } from '../mrtr.js';

@@ -1,5 +1,5 @@
-/** The `Tool` descriptor: what `tools/list` returns and what sampling with tools offers a model. */
-import * as z from 'zod';
+/** The `Tool` definition that `tools/list` returns (and sampling offers a model); the `tools/*` messages are in tools.ts. */
+import * as z from 'zod/mini';
 import { type Icon, IconSchema, type JSONObject, JSONObjectSchema, type Meta, MetaSchema } from './base.js';
 
 /** Hints about a tool's behaviour. Untrusted unless the server is. */
@@ -12,12 +12,12 @@ export interface ToolAnnotations {
 }
 
 /** Schema of {@link ToolAnnotations}. */
-export const ToolAnnotationsSchema: z.ZodType<ToolAnnotations> = z.looseObject({
-  title: z.string().optional(),
-  readOnlyHint: z.boolean().optional(),
-  destructiveHint: z.boolean().optional(),
-  idempotentHint: z.boolean().optional(),
-  openWorldHint: z.boolean().optional(),
+export const ToolAnnotationsSchema: z.ZodMiniType<ToolAnnotations> = z.looseObject({
+  title: z.optional(z.string()),
+  readOnlyHint: z.optional(z.boolean()),
+  destructiveHint: z.optional(z.boolean()),
+  idempotentHint: z.optional(z.boolean()),
+  openWorldHint: z.optional(z.boolean()),
 });
 
 /** How a tool runs (2025-11-25): whether `tools/call` may or must be task-augmented. */
@@ -26,8 +26,8 @@ export interface ToolExecution {
 }
 
 /** Schema of {@link ToolExecution}. */
-export const ToolExecutionSchema: z.ZodType<ToolExecution> = z.looseObject({
-  taskSupport: z.enum(['forbidden', 'optional', 'required']).optional(),
+export const ToolExecutionSchema: z.ZodMiniType<ToolExecution> = z.looseObject({
+  taskSupport: z.optional(z.enum(['forbidden', 'optional', 'required'])),
 });
 
 /** A tool's input schema: a JSON Schema whose root is an object. */
@@ -63,19 +63,19 @@ export interface Tool {
 }
 
 /** Schema of {@link Tool}. */
-export const ToolSchema: z.ZodType<Tool> = z.looseObject({
+export const ToolSchema: z.ZodMiniType<Tool> = z.looseObject({
   name: z.string(),
-  title: z.string().optional(),
-  description: z.string().optional(),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
   inputSchema: z.looseObject({
     type: z.literal('object'),
-    $schema: z.string().optional(),
-    properties: z.record(z.string(), z.union([JSONObjectSchema, z.boolean()])).optional(),
-    required: z.array(z.string()).optional(),
+    $schema: z.optional(z.string()),
+    properties: z.optional(z.record(z.string(), z.union([JSONObjectSchema, z.boolean()]))),
+    required: z.optional(z.array(z.string())),
   }),
-  outputSchema: z.looseObject({ $schema: z.string().optional() }).optional(),
-  annotations: ToolAnnotationsSchema.optional(),
-  execution: ToolExecutionSchema.optional(),
-  icons: z.array(IconSchema).optional(),
-  _meta: MetaSchema.optional(),
+  outputSchema: z.optional(z.looseObject({ $schema: z.optional(z.string()) })),
+  annotations: z.optional(ToolAnnotationsSchema),
+  execution: z.optional(ToolExecutionSchema),
+  icons: z.optional(z.array(IconSchema)),
+  _meta: z.optional(MetaSchema),
 });
