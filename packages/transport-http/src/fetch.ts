@@ -7,6 +7,12 @@ export { readParamValue, scanParamHeaders } from './shared/param-headers.js';
 // client: the Streamable HTTP client transport (both eras), over fetch.
 export { createStreamableHttpClientTransport } from './client/create-fetch.js';
 export { StreamableHttpClientTransport } from './client/transport.js';
+export { StreamableHTTPClientTransport } from './client/sdk-names.js';
+export type {
+  SdkRequestInit,
+  StreamableHTTPClientTransportOptions,
+  StreamableHTTPReconnectionOptions,
+} from './client/sdk-names.js';
 export type {
   ClientTimers,
   HeadersOption,

@@ -8,6 +8,12 @@ export { readParamValue, scanParamHeaders } from './shared/param-headers.js';
 export { createStreamableHttpClientTransport } from './client/create-node.js';
 export type { NodeStreamableHttpClientTransportOptions } from './client/create-node.js';
 export { StreamableHttpClientTransport } from './client/transport.js';
+export { StreamableHTTPClientTransport } from './client/sdk-names.js';
+export type {
+  SdkRequestInit,
+  StreamableHTTPClientTransportOptions,
+  StreamableHTTPReconnectionOptions,
+} from './client/sdk-names.js';
 export type {
   ClientTimers,
   HeadersOption,
