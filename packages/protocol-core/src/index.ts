@@ -34,6 +34,8 @@ export type {
   RequestId,
 } from './jsonrpc.js';
 export { pipe } from './transport.js';
+export { headersOfRequestInit } from './sdk-request-init.js';
+export type { HeadersInitLike, SdkRequestInit } from './sdk-request-init.js';
 export type {
   MessageCallback,
   MessageExtraInfo,

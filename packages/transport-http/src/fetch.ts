@@ -9,7 +9,6 @@ export { createStreamableHttpClientTransport } from './client/create-fetch.js';
 export { StreamableHttpClientTransport } from './client/transport.js';
 export { StreamableHTTPClientTransport } from './client/sdk-names.js';
 export type {
-  SdkRequestInit,
   StreamableHTTPClientTransportOptions,
   StreamableHTTPReconnectionOptions,
 } from './client/sdk-names.js';

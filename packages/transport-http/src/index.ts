@@ -10,7 +10,6 @@ export type { NodeStreamableHttpClientTransportOptions } from './client/create-n
 export { StreamableHttpClientTransport } from './client/transport.js';
 export { StreamableHTTPClientTransport } from './client/sdk-names.js';
 export type {
-  SdkRequestInit,
   StreamableHTTPClientTransportOptions,
   StreamableHTTPReconnectionOptions,
 } from './client/sdk-names.js';

@@ -88,7 +88,7 @@ describe("new StreamableHTTPClientTransport(url, opts) (the official SDK's shape
       /redirectPolicy/,
     );
     expect(() => new StreamableHTTPClientTransport(url, { requestInit: { credentials: 'include' } })).toThrow(
-      /requestInit\.credentials is not supported/,
+      /StreamableHTTPClientTransport: requestInit\.credentials is not supported/,
     );
     expect(() => new StreamableHTTPClientTransport(url, { redirectPolicy: 'follow' })).not.toThrow();
   });

@@ -21,6 +21,8 @@ export type { Authenticate, HttpAuthErrorOptions, HttpAuthRequest } from '@mcpwi
 export { createSseClientTransport } from './client/create-node.js';
 export type { NodeSseClientTransportOptions } from './client/create-node.js';
 export { SseClientTransport } from './client/transport.js';
+export { SSEClientTransport } from './client/sdk-names.js';
+export type { SSEClientTransportOptions } from './client/sdk-names.js';
 export type { HeadersOption, SseClientTimers, SseClientTransportOptions } from './client/options.js';
 export type { FetchLike, FetchResponseLike } from './client/http.js';
 

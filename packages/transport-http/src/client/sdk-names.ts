@@ -2,6 +2,7 @@
  * The official SDK's spelling of the client transport, so that moving from
  * `@modelcontextprotocol/sdk/client/streamableHttp.js` is an import rename. Runtime-neutral.
  */
+import { headersOfRequestInit, type SdkRequestInit } from '@mcpwire/protocol-core';
 import type { FetchLike } from './http.js';
 import type { ReconnectOptions } from './options.js';
 import { StreamableHttpClientTransport } from './transport.js';
@@ -16,13 +17,6 @@ export interface StreamableHTTPReconnectionOptions {
   reconnectionDelayGrowFactor: number;
   /** Consecutive failed reconnections before giving up (`reconnect.maxAttempts`). */
   maxRetries: number;
-}
-
-/** The SDK's `RequestInit` subset this transport honours: `headers` (sent on every request). */
-export interface SdkRequestInit {
-  headers?: Headers | Readonly<Record<string, string>> | ReadonlyArray<readonly [string, string]> | undefined;
-  /** Any other key is refused at construction: this transport would not apply it. */
-  [key: string]: unknown;
 }
 
 /**
@@ -49,32 +43,6 @@ function refuse(what: string, instead: string): never {
   throw new TypeError(`StreamableHTTPClientTransport: ${what} is not supported; ${instead}`);
 }
 
-/** The headers of a `RequestInit`, as a plain record. */
-function headersOf(init: SdkRequestInit | undefined): Record<string, string> | undefined {
-  if (init === undefined) return undefined;
-  for (const key of Object.keys(init)) {
-    if (key !== 'headers' && init[key] !== undefined) {
-      refuse(
-        `requestInit.${key}`,
-        'only requestInit.headers is applied (use createStreamableHttpClientTransport with `http` for more)',
-      );
-    }
-  }
-  const { headers } = init;
-  if (headers === undefined) return undefined;
-  const record: Record<string, string> = {};
-  if (Array.isArray(headers)) {
-    for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>) record[name] = value;
-  } else if (typeof (headers as Headers).forEach === 'function') {
-    (headers as Headers).forEach((value, name) => {
-      record[name] = value;
-    });
-  } else {
-    Object.assign(record, headers);
-  }
-  return record;
-}
-
 /**
  * The official SDK's `StreamableHTTPClientTransport(url, opts)` constructor over this package's
  * transport (both eras). Everything the SDK's `Client` and McpClient use works as with
@@ -97,7 +65,7 @@ export class StreamableHTTPClientTransport extends StreamableHttpClientTransport
     if (opts?.redirectPolicy === 'same-origin') {
       refuse("redirectPolicy: 'same-origin'", "redirects follow fetch's own policy ('follow')");
     }
-    const headers = headersOf(opts?.requestInit);
+    const headers = headersOfRequestInit('StreamableHTTPClientTransport', opts?.requestInit);
     const reconnection = opts?.reconnectionOptions;
     super({
       url,
