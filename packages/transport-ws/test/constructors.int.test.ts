@@ -1,12 +1,13 @@
-// Every exported client transport class is constructible by a user: `new WebSocketClientTransport(url)`
+// Every exported transport class is constructible (WebSocketTransport around an accepted socket too) by a user: `new WebSocketClientTransport(url)`
 // (the official SDK's shape) or `(options)`, in the Node entry (on `ws`) and the browser entry (on the
 // global or an injected WHATWG WebSocket).
 import { McpClient } from '@mcpwire/protocol-core';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
 import * as browserEntry from '../src/browser.js';
-import { WebSocketClientTransport } from '../src/index.js';
+import { WebSocketClientTransport, WebSocketTransport } from '../src/index.js';
 import { closing, listen, onCleanup, testServer, useCleanup } from './support/helpers.js';
 
 useCleanup();
@@ -55,5 +56,21 @@ describe('new WebSocketClientTransport', () => {
     onCleanup(() => sdk.close());
     await sdk.connect(closing(new browserEntry.WebSocketClientTransport(new URL(url))));
     expect((await sdk.listTools()).tools.map((t) => t.name)).toContain('echo');
+  });
+});
+
+describe('new WebSocketTransport({ socket })', () => {
+  it('serves McpServer on a socket another ws server accepted', async () => {
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', handleProtocols: () => 'mcp' });
+    onCleanup(() => new Promise<void>((resolve) => wss.close(() => resolve())));
+    await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+    const server = testServer();
+    wss.on('connection', (socket) => void server.connect(new WebSocketTransport({ socket })));
+    const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
+    const client = new McpClient({ name: 'c', version: '1' });
+    onCleanup(() => client.close());
+    await client.connect(closing(new WebSocketClientTransport(url)));
+    const result = await client.callTool({ name: 'echo', arguments: { text: 'wrapped' } });
+    expect(result.content).toEqual([{ type: 'text', text: 'echo:wrapped' }]);
   });
 });
