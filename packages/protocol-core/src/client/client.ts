@@ -157,6 +157,21 @@ export class McpClient {
     return this.#session?.instructions;
   }
 
+  /** The official SDK's spelling of {@link serverInfo}. */
+  getServerVersion(): Implementation | undefined {
+    return this.serverInfo;
+  }
+
+  /** The official SDK's spelling of {@link serverCapabilities}. */
+  getServerCapabilities(): ServerCapabilities | undefined {
+    return this.serverCapabilities;
+  }
+
+  /** The official SDK's spelling of {@link instructions}. */
+  getInstructions(): string | undefined {
+    return this.instructions;
+  }
+
   /** The capabilities the client declares: those of the connection's era, else of the modern era. */
   get capabilities(): ClientCapabilities {
     return (
