@@ -209,6 +209,27 @@ async function driverForDiscover(
   return driver;
 }
 
+/** An `initialize` refusal saying the session already started ("Server already initialized"). */
+function isAlreadyInitialized(error: unknown): error is ProtocolError {
+  return error instanceof ProtocolError && /already initiali[sz]ed/i.test(error.message);
+}
+
+/**
+ * The refusal, saying why and what to do: the probe reached a session that was already started (a
+ * bridge that initializes its upstream on the first message, forwards the probe into that session and
+ * keeps it), so `initialize` cannot follow it on this connection. The code and data stay the server's.
+ */
+function probeTookTheSession(error: ProtocolError): ProtocolError {
+  return new ProtocolError(
+    error.code,
+    `initialize was refused after the server/discover probe ("${excerptOf(error.message)}"): the server ` +
+      '(likely a bridge that forwarded the probe into a session it keeps) took the probe as its session ' +
+      "start; connect again with McpClientOptions era: 'legacy' to skip the probe",
+    error.data,
+    { requestId: error.requestId, cause: error },
+  );
+}
+
 /**
  * `initialize` after a legacy verdict. An unanswered probe may have met a modern server that was still
  * starting up (an `npx` download, a cold container): when it then refuses `initialize` naming a modern
@@ -223,6 +244,7 @@ async function initializeAfterProbe(
   try {
     return await initialize(ctx, offer);
   } catch (error) {
+    if (!silent && isAlreadyInitialized(error)) throw probeTookTheSession(error);
     const modern = silent ? modernVersionNamedIn(error, ctx.options.preferredModern) : undefined;
     if (modern === undefined) throw error;
     const driver = modernDriver(ctx, modern);
