@@ -454,6 +454,7 @@ export type { ListMethod } from './client/list-requests.js';
 export { McpServer } from './server/mcp-server.js';
 export { ResourceNotFoundError } from './server/features/resources.js';
 export { UrlElicitationRequiredError } from './server/url-elicitation-error.js';
+export { InputRefusedError } from './server/input-refused-error.js';
 export type { RequiredUrlElicitation } from './server/url-elicitation-error.js';
 export type {
   BaseContext,
