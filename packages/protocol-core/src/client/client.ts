@@ -27,7 +27,7 @@ import { callOptionsOf, isResultSchema, type ResultSchemaLike } from './call-opt
 import { deriveCapabilities } from './capabilities.js';
 import { type EraDriver, notConnected, type Session } from './driver.js';
 import { ElicitationCompletions } from './elicitation-complete.js';
-import { completeLegacyHandshake } from './era-legacy.js';
+import { completeLegacyHandshake } from './legacy-driver.js';
 import { removeLegacyInputHandlers } from './input-handlers.js';
 import { ClientListCache } from './list-cache.js';
 import { type ListMethod, ListRequests } from './list-requests.js';

@@ -1,6 +1,6 @@
 /**
  * What the client needs from an era: send a request and get its validated result. One driver per era
- * (`era-legacy.ts`, `era-modern.ts`) holds that era's rules, so the client itself never compares
+ * (`legacy-driver.ts`, `modern-driver.ts`) holds that era's rules, so the client itself never compares
  * versions; the helpers here are what both drivers share.
  */
 import type { ProtocolEngine } from '../engine/engine.js';

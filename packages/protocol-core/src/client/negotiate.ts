@@ -23,8 +23,8 @@ import { eraOf, MetaKey, type ProtocolEra, type ProtocolVersion } from '../types
 import { deriveCapabilities } from './capabilities.js';
 import { checkParams, parseResultOrThrow, type EraDriver, type Session } from './driver.js';
 import type { ElicitationCompletions } from './elicitation-complete.js';
-import { LegacyDriver } from './era-legacy.js';
-import { ModernDriver, type ModernDriverHost } from './era-modern.js';
+import { LegacyDriver } from './legacy-driver.js';
+import { ModernDriver, type ModernDriverHost } from './modern-driver.js';
 import type { ResolvedClientOptions } from './options.js';
 import type { SendObserver } from './send-observer.js';
 import { describeVersions, selectVersion, supportedVersionsOf } from './versions.js';

@@ -56,8 +56,11 @@ function isRequest(message: JSONRPCMessage): message is JSONRPCRequest {
   return 'method' in message && 'id' in message;
 }
 
-/** The session of one legacy connection. */
-export class LegacySession {
+/**
+ * The client transport's legacy-era channel (twin of ModernChannel): the 2025-11-25 session of one
+ * connection, its POSTs, GET stream and DELETE.
+ */
+export class LegacySessionChannel {
   readonly #host: ChannelHost;
   readonly #get: GetStream;
   #sessionId: string | undefined = undefined;

@@ -21,7 +21,7 @@ import { cancelledError, closedError } from './failures.js';
 import { Flight, type FlightEra } from './flight.js';
 import type { ChannelHost } from './host.js';
 import { fetchHttpRequester, globalFetch } from './http.js';
-import { LegacySession } from './legacy.js';
+import { LegacySessionChannel } from './legacy.js';
 import { ModernChannel } from './modern.js';
 import {
   type ResolvedClientOptions,
@@ -64,7 +64,7 @@ export class StreamableHttpClientTransport implements Transport {
   readonly #closer = new AbortController();
   readonly #tools: ToolHeaderRegistry;
   readonly #modern: ModernChannel;
-  readonly #legacy: LegacySession;
+  readonly #legacy: LegacySessionChannel;
   #state: State = 'new';
   #closing: Promise<void> | undefined = undefined;
   #fallback: Transport | undefined = undefined;
@@ -87,7 +87,7 @@ export class StreamableHttpClientTransport implements Transport {
       report: (error) => this.#inbound.fail(error),
     };
     this.#modern = new ModernChannel(host);
-    this.#legacy = new LegacySession(host);
+    this.#legacy = new LegacySessionChannel(host);
   }
 
   /** The legacy session id (from `initialize`), or the fallback's; undefined in the modern era. */
