@@ -25,15 +25,14 @@ import type { Tool } from '../types/tool.js';
 import type { ListToolsResult } from '../types/tools.js';
 import { callOptionsOf, isResultSchema, type ResultSchemaLike } from './call-options.js';
 import { deriveCapabilities } from './capabilities.js';
+import { MODERN_ROOTS_CAPABILITY } from './modern-driver.js';
 import { type EraDriver, notConnected, type Session } from './driver.js';
 import { ElicitationCompletions } from './elicitation-complete.js';
-import { completeLegacyHandshake } from './legacy-driver.js';
 import { removeLegacyInputHandlers } from './input-handlers.js';
 import { ClientListCache } from './list-cache.js';
 import { type ListMethod, ListRequests } from './list-requests.js';
-import { type ListenHandle, type ListenOptions, listenModern } from './listen.js';
-import { listenLegacy, type UriHolds } from './listen-legacy.js';
-import { requestWithInput } from './mrtr.js';
+import type { ListenHandle, ListenOptions } from './listen.js';
+import type { UriHolds } from './listen-legacy.js';
 import { applyDiscover, negotiate } from './negotiate.js';
 import type { ListenCallbacks } from './notification-router.js';
 import { NotificationRouter } from './notification-router.js';
@@ -176,7 +175,7 @@ export class McpClient {
   get capabilities(): ClientCapabilities {
     return (
       this.#session?.capabilities ??
-      deriveCapabilities(this.#options.handlers, this.#extraCapabilities, 'modern')
+      deriveCapabilities(this.#options.handlers, this.#extraCapabilities, MODERN_ROOTS_CAPABILITY)
     );
   }
 
@@ -219,15 +218,7 @@ export class McpClient {
       if (detected) this.#detectedEra = session.era;
       transport.setProtocolVersion?.(session.version);
       this.#session = session;
-      if (session.era === 'legacy') {
-        await completeLegacyHandshake(
-          this.#engine,
-          driver,
-          this.#options.handlers,
-          this.#logLevel,
-          this.#completions,
-        );
-      }
+      await driver.completeConnect(this.#options.handlers, this.#logLevel);
       this.#driver = driver;
     } catch (error) {
       await this.#engine.close().catch(() => {});
@@ -434,7 +425,7 @@ export class McpClient {
   async setLoggingLevel(level: LoggingLevel, options?: ClientCallOptions): Promise<void> {
     const driver = this.#driver;
     const checked = callOptionsOf('McpClient.setLoggingLevel', options);
-    if (driver?.session.era === 'legacy') await driver.request('logging/setLevel', { level }, checked);
+    await driver?.setLogLevel(level, checked);
     this.#logLevel = level;
   }
 
@@ -449,9 +440,8 @@ export class McpClient {
     options?: ListenOptions,
   ): Promise<ListenHandle> {
     const driver = this.#driverFor('subscriptions/listen');
-    return driver.session.era === 'modern'
-      ? listenModern(driver, this.#router, this.#timers, filter, callbacks ?? {}, options)
-      : listenLegacy(driver, this.#router, this.#uriHolds, filter, callbacks ?? {}, options?.signal);
+    const deps = { router: this.#router, timers: this.#timers, uriHolds: this.#uriHolds };
+    return driver.listen(deps, filter, callbacks ?? {}, options);
   }
 
   /** Listens for tool list changes (legacy: any; modern: on an open `listen({ toolsListChanged: true })`). */
@@ -492,7 +482,7 @@ export class McpClient {
   /** Tells a legacy server the roots changed; the modern era has no such notification (a no-op there). */
   async sendRootsListChanged(): Promise<void> {
     const driver = this.#driverFor('notifications/roots/list_changed');
-    if (driver.session.era === 'legacy') await driver.notify('notifications/roots/list_changed');
+    await driver.rootsListChanged();
   }
 
   /** Drops cached list results: of one method, or of every list. */
@@ -506,12 +496,8 @@ export class McpClient {
   }
 
   #input(method: McpMethod, params: object, options: ClientCallOptions | undefined): Promise<unknown> {
-    const host = {
-      driver: this.#driverFor(method),
-      handlers: this.#options.handlers,
-      maxInputRounds: this.#options.maxInputRounds,
-    };
-    return requestWithInput(host, method, params as JSONRPCParams, options);
+    const input = { handlers: this.#options.handlers, maxInputRounds: this.#options.maxInputRounds };
+    return this.#driverFor(method).requestWithInput(method, params as JSONRPCParams, options, input);
   }
 
   #onEngineClose(): void {

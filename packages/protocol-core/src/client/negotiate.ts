@@ -20,11 +20,11 @@ import type { ClientCapabilities } from '../types/capabilities.js';
 import type { DiscoverResult } from '../types/discover.js';
 import type { InitializeResult } from '../types/lifecycle.js';
 import { eraOf, MetaKey, type ProtocolEra, type ProtocolVersion } from '../types/revisions.js';
-import { deriveCapabilities } from './capabilities.js';
+import { deriveCapabilities, type RootsCapability } from './capabilities.js';
 import { checkParams, parseResultOrThrow, type EraDriver, type Session } from './driver.js';
 import type { ElicitationCompletions } from './elicitation-complete.js';
-import { LegacyDriver } from './legacy-driver.js';
-import { ModernDriver, type ModernDriverHost } from './modern-driver.js';
+import { LEGACY_ROOTS_CAPABILITY, LegacyDriver } from './legacy-driver.js';
+import { MODERN_ROOTS_CAPABILITY, ModernDriver, type ModernDriverHost } from './modern-driver.js';
 import type { ResolvedClientOptions } from './options.js';
 import type { SendObserver } from './send-observer.js';
 import { describeVersions, selectVersion, supportedVersionsOf } from './versions.js';
@@ -57,11 +57,16 @@ const MODERN_ERROR_CODES: ReadonlySet<number> = new Set([
   ErrorCode.UnsupportedProtocolVersion,
 ]);
 
-function newSession(ctx: NegotiationContext, era: ProtocolEra, version: ProtocolVersion): Session {
+function newSession(
+  ctx: NegotiationContext,
+  era: ProtocolEra,
+  version: ProtocolVersion,
+  roots: RootsCapability,
+): Session {
   return {
     era,
     version,
-    capabilities: deriveCapabilities(ctx.options.handlers, ctx.extraCapabilities, era),
+    capabilities: deriveCapabilities(ctx.options.handlers, ctx.extraCapabilities, roots),
     serverInfo: undefined,
     serverCapabilities: undefined,
     instructions: undefined,
@@ -78,7 +83,12 @@ function noMutualVersion(what: string, offered: readonly unknown[], cause?: unkn
 }
 
 function modernDriver(ctx: NegotiationContext, version: ProtocolVersion): ModernDriver {
-  return new ModernDriver(ctx.engine, ctx.observer, newSession(ctx, 'modern', version), ctx.modernHost);
+  return new ModernDriver(
+    ctx.engine,
+    ctx.observer,
+    newSession(ctx, 'modern', version, MODERN_ROOTS_CAPABILITY),
+    ctx.modernHost,
+  );
 }
 
 /** Copies what a DiscoverResult says about the server into the session. */
@@ -91,7 +101,7 @@ export function applyDiscover(session: Session, result: DiscoverResult): void {
 
 /** Sends `initialize` offering `offer`; retries once with a version named in a rejection's `data.supported`. */
 async function initialize(ctx: NegotiationContext, offer: ProtocolVersion): Promise<EraDriver> {
-  const session = newSession(ctx, 'legacy', offer);
+  const session = newSession(ctx, 'legacy', offer, LEGACY_ROOTS_CAPABILITY);
   let version = offer;
   let raw: JSONRPCParams | undefined;
   for (let attempt = 0; raw === undefined; attempt++) {
