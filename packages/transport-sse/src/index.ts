@@ -13,6 +13,8 @@ export type {
   SseServerTimers,
 } from './server/options.js';
 export type { SseServerTransport } from './server/session-transport.js';
+export { SSEServerTransport } from './server/sdk-names.js';
+export type { SSEServerTransportOptions } from './server/sdk-names.js';
 // Re-exported from protocol-core, where the Streamable HTTP and WebSocket servers share them.
 export { HttpAuthError, defaultPrincipalOf } from '@mcpwire/protocol-core';
 export type { Authenticate, HttpAuthErrorOptions, HttpAuthRequest } from '@mcpwire/protocol-core';
