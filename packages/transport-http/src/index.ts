@@ -49,3 +49,5 @@ export type {
 export type { HttpServerTimers, StreamableHttpServerOptions } from './server/options.js';
 export { createStreamableHttpWebHandler } from './server/web-handler.js';
 export type { StreamableHttpWebHandler } from './server/web-handler.js';
+export { StreamableHTTPServerTransport } from './server/sdk-names.js';
+export type { StreamableHTTPServerTransportOptions } from './server/sdk-names.js';
