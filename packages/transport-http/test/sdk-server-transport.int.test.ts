@@ -11,7 +11,11 @@ import { StreamableHTTPClientTransport as SdkClientTransport } from '@modelconte
 import { McpServer as SdkMcpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { StreamableHTTPClientTransport, StreamableHTTPServerTransport } from '../src/index.js';
+import {
+  listenStreamableHttp,
+  StreamableHTTPClientTransport,
+  StreamableHTTPServerTransport,
+} from '../src/index.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -115,5 +119,23 @@ describe('new StreamableHTTPServerTransport({ sessionIdGenerator })', () => {
     expect(
       () => new StreamableHTTPServerTransport({ sessionIdGenerator: () => 'x', eventStore: {} }),
     ).toThrow(/eventStore is not supported/);
+  });
+});
+
+describe('StreamableHttpServerOptions.sessionIdGenerator', () => {
+  it('names the legacy sessions; an id a header or an event id cannot carry is refused', async () => {
+    const ids = ['session-1', 'bad/id'];
+    const listener = await listenStreamableHttp({
+      server: ourServer(),
+      sessionIdGenerator: () => ids.shift() ?? 'x',
+    });
+    cleanups.push(() => listener.close());
+    const client = new McpClient({ name: 'c', version: '1' }, { era: 'legacy' });
+    cleanups.push(() => client.close());
+    const transport = new StreamableHTTPClientTransport(new URL(listener.url));
+    await client.connect(transport);
+    expect(transport.sessionId).toBe('session-1');
+    const refused = new McpClient({ name: 'c', version: '1' }, { era: 'legacy' });
+    await expect(refused.connect(new StreamableHTTPClientTransport(new URL(listener.url)))).rejects.toThrow();
   });
 });
