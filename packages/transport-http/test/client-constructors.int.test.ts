@@ -74,8 +74,13 @@ describe("new StreamableHTTPClientTransport(url, opts) (the official SDK's shape
     const result = await client.callTool({ name: 'echo', arguments: { text: 'ported' } });
     expect(result.content).toEqual([{ type: 'text', text: 'ported' }]);
     expect(transport.sessionId).toBeTypeOf('string');
+    expect(transport.protocolVersion).toBe('2025-11-25');
     expect(seen.length).toBeGreaterThan(1);
     expect(new Set(seen)).toEqual(new Set(['ported']));
+    // The SDK's terminateSession(): DELETE, then the session id is gone and its requests are refused.
+    await transport.terminateSession();
+    expect(transport.sessionId).toBeUndefined();
+    await expect(client.callTool({ name: 'echo', arguments: { text: 'late' } })).rejects.toThrow();
   });
 
   it('refuses what it would not apply, at construction, naming it', () => {

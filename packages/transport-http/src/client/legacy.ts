@@ -162,6 +162,8 @@ export class LegacySessionChannel {
       // Best effort: the server expires the session on its own.
     } finally {
       options.timers.clearTimeout(timer);
+      // Ended either way: later requests must not name it (a new `initialize` starts another).
+      if (this.#sessionId === sessionId) this.#sessionId = undefined;
     }
   }
 

@@ -95,6 +95,20 @@ export class StreamableHttpClientTransport implements Transport {
     return this.#fallback !== undefined ? this.#fallback.sessionId : this.#legacy.sessionId;
   }
 
+  /** The protocol version the client set (`setProtocolVersion`), if any. */
+  get protocolVersion(): string | undefined {
+    return this.#protocolVersion;
+  }
+
+  /**
+   * Ends the legacy session (DELETE, best effort within `closeTimeoutMs`) and stops its GET stream;
+   * the transport stays open, and a new `initialize` starts another session. A no-op without one.
+   */
+  async terminateSession(): Promise<void> {
+    if (this.#fallback !== undefined) return;
+    await this.#legacy.close();
+  }
+
   /** The MCP endpoint. */
   get url(): URL {
     return this.#options.url;
