@@ -8,5 +8,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // esbuild renames a class whose name it must free up (\`class _ProtocolError\`), and users read
+  // \`error.constructor.name\` in logs and error reporters: keep every class and function its name.
+  keepNames: true,
   tsconfig: 'tsconfig.build.json',
 }) as Options;

@@ -36,6 +36,8 @@ export type {
   RequestId,
 } from './jsonrpc.js';
 export { pipe } from './transport.js';
+export { headersOfRequestInit } from './sdk-request-init.js';
+export type { HeadersInitLike, SdkRequestInit } from './sdk-request-init.js';
 export type {
   MessageCallback,
   MessageExtraInfo,
@@ -285,6 +287,7 @@ export type { ListMethod } from './client/list-requests.js';
 export { McpServer } from './server/mcp-server.js';
 export { ResourceNotFoundError } from './server/features/resources.js';
 export { UrlElicitationRequiredError } from './server/url-elicitation-error.js';
+export { InputRefusedError } from './server/input-refused-error.js';
 export type { RequiredUrlElicitation } from './server/url-elicitation-error.js';
 export type {
   BaseContext,

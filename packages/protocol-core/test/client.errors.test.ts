@@ -4,6 +4,8 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { deriveCapabilities } from '../src/client/capabilities.js';
+import { LEGACY_ROOTS_CAPABILITY } from '../src/client/legacy-driver.js';
+import { MODERN_ROOTS_CAPABILITY } from '../src/client/modern-driver.js';
 import { selectVersion, supportedVersionsOf } from '../src/client/versions.js';
 import { TransportError, TransportErrorCode, type TransportErrorCodeValue } from '../src/errors.js';
 
@@ -42,14 +44,14 @@ describe('selectVersion', () => {
 describe('deriveCapabilities', () => {
   it('declares what the handlers serve, per era, with extras merged deeply', () => {
     const handlers = { roots: () => ({ roots: [] }), elicitation: () => ({ action: 'cancel' as const }) };
-    expect(deriveCapabilities(handlers, undefined, 'legacy')).toEqual({
+    expect(deriveCapabilities(handlers, undefined, LEGACY_ROOTS_CAPABILITY)).toEqual({
       elicitation: { form: {} },
       roots: { listChanged: true },
     });
-    expect(deriveCapabilities(handlers, { elicitation: { url: {} } }, 'modern')).toEqual({
+    expect(deriveCapabilities(handlers, { elicitation: { url: {} } }, MODERN_ROOTS_CAPABILITY)).toEqual({
       elicitation: { form: {}, url: {} },
       roots: {},
     });
-    expect(deriveCapabilities({}, undefined, 'modern')).toEqual({});
+    expect(deriveCapabilities({}, undefined, MODERN_ROOTS_CAPABILITY)).toEqual({});
   });
 });

@@ -29,9 +29,15 @@ describe('protocol-core client exports', () => {
   });
 
   it('pins the public signatures', () => {
-    expectTypeOf<McpClient['callTool']>().toEqualTypeOf<
-      (params: CallToolParams, options?: ClientCallOptions) => Promise<ClientCallToolResult>
-    >();
+    // Ours, and the official SDK's (params, resultSchema, options).
+    expectTypeOf<McpClient['callTool']>().toEqualTypeOf<{
+      (params: CallToolParams, options?: ClientCallOptions): Promise<ClientCallToolResult>;
+      (
+        params: CallToolParams,
+        resultSchema: { parse(value: unknown): unknown } | undefined,
+        options?: ClientCallOptions,
+      ): Promise<ClientCallToolResult>;
+    }>();
     expectTypeOf<McpClient['listTools']>().parameter(0).toEqualTypeOf<ClientListParams | undefined>();
     expectTypeOf<McpClient['era']>().toEqualTypeOf<ProtocolEra | undefined>();
     expectTypeOf<McpClient['protocolVersion']>().toEqualTypeOf<ProtocolVersion | undefined>();

@@ -4,6 +4,11 @@ export { HeaderName } from './shared/mcp-headers.js';
 // client: the Streamable HTTP client transport (both eras), over fetch.
 export { createStreamableHttpClientTransport } from './client/create-fetch.js';
 export { StreamableHttpClientTransport } from './client/transport.js';
+export { StreamableHTTPClientTransport } from './client/sdk-names.js';
+export type {
+  StreamableHTTPClientTransportOptions,
+  StreamableHTTPReconnectionOptions,
+} from './client/sdk-names.js';
 export type {
   ClientTimers,
   HeadersOption,

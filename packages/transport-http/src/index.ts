@@ -5,6 +5,11 @@ export { HeaderName } from './shared/mcp-headers.js';
 export { createStreamableHttpClientTransport } from './client/create-node.js';
 export type { NodeStreamableHttpClientTransportOptions } from './client/create-node.js';
 export { StreamableHttpClientTransport } from './client/transport.js';
+export { StreamableHTTPClientTransport } from './client/sdk-names.js';
+export type {
+  StreamableHTTPClientTransportOptions,
+  StreamableHTTPReconnectionOptions,
+} from './client/sdk-names.js';
 export type {
   ClientTimers,
   HeadersOption,
@@ -41,3 +46,5 @@ export type {
 export type { HttpServerTimers, StreamableHttpServerOptions } from './server/options.js';
 export { createStreamableHttpWebHandler } from './server/web-handler.js';
 export type { StreamableHttpWebHandler } from './server/web-handler.js';
+export { StreamableHTTPServerTransport } from './server/sdk-names.js';
+export type { StreamableHTTPServerTransportOptions } from './server/sdk-names.js';

@@ -317,6 +317,31 @@ describe('McpClient over the transport', () => {
     await again.close();
   });
 
+  it('by default each transport has its own era cache: an unrelated client still probes', async () => {
+    const server = await h.server(legacyServer);
+    const first = createStreamableHttpClientTransport({ url: server.url });
+    h.track(first);
+    const client = new McpClient({ name: 'c', version: '1' });
+    await client.connect(first);
+    expect(client.era).toBe('legacy');
+    await client.close();
+
+    const before = server.posts().length;
+    const second = createStreamableHttpClientTransport({ url: server.url });
+    h.track(second);
+    const other = new McpClient({ name: 'c', version: '1' });
+    await other.connect(second);
+    expect(other.era).toBe('legacy');
+    // Nothing learnt by the first transport steers the second: it probes again.
+    expect(
+      server
+        .posts()
+        .slice(before)
+        .map((r) => r.body.method),
+    ).toEqual(['server/discover', 'initialize', 'notifications/initialized']);
+    await other.close();
+  });
+
   it('speaks the modern era to a modern server, with the mirrored headers', async () => {
     const server = await h.server((req, res) => {
       const method = req.body.method;

@@ -13,6 +13,8 @@ export type {
   SseServerTimers,
 } from './server/options.js';
 export type { SseServerTransport } from './server/session-transport.js';
+export { SSEServerTransport } from './server/sdk-names.js';
+export type { SSEServerTransportOptions } from './server/sdk-names.js';
 // Re-exported from protocol-core, where the Streamable HTTP and WebSocket servers share them.
 export { HttpAuthError, defaultPrincipalOf } from '@mcpwire/protocol-core';
 export type { Authenticate, HttpAuthErrorOptions, HttpAuthRequest } from '@mcpwire/protocol-core';
@@ -21,6 +23,8 @@ export type { Authenticate, HttpAuthErrorOptions, HttpAuthRequest } from '@mcpwi
 export { createSseClientTransport } from './client/create-node.js';
 export type { NodeSseClientTransportOptions } from './client/create-node.js';
 export { SseClientTransport } from './client/transport.js';
+export { SSEClientTransport } from './client/sdk-names.js';
+export type { SSEClientTransportOptions } from './client/sdk-names.js';
 export type { HeadersOption, SseClientTimers, SseClientTransportOptions } from './client/options.js';
 export type { FetchLike, FetchResponseLike } from './client/http.js';
 

@@ -43,7 +43,16 @@ export class StdioServerTransport implements Transport {
   onmessage?: ((message: JSONRPCMessage, extra?: MessageExtraInfo) => void) | undefined;
   readonly #core: StreamCore;
 
-  constructor(options?: StdioServerTransportOptions) {
+  /** Reads `options.stdin` (default `process.stdin`), writes `options.stdout` (default `process.stdout`). */
+  constructor(options?: StdioServerTransportOptions);
+  /** The official SDK's shape: `new StdioServerTransport(stdin?, stdout?)`. */
+  constructor(stdin?: Readable, stdout?: Writable);
+  constructor(first?: StdioServerTransportOptions | Readable, stdout?: Writable) {
+    // A stream first is the SDK's positional form; an options object has no `on`.
+    const options: StdioServerTransportOptions | undefined =
+      first !== undefined && typeof (first as Readable).on === 'function'
+        ? { stdin: first as Readable, stdout }
+        : (first as StdioServerTransportOptions | undefined);
     this.#core = new StreamCore(this, {
       readable: options?.stdin ?? process.stdin,
       writable: options?.stdout ?? process.stdout,

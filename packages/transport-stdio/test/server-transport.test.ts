@@ -2,12 +2,25 @@ import { PassThrough, Writable } from 'node:stream';
 import { type JSONRPCMessage, type TransportError, TransportErrorCode } from '@mcpwire/protocol-core';
 import { TransportRecorder, settle } from '@mcpwire/test-utils';
 import { describe, expect, it } from 'vitest';
-import { createStdioServerTransport } from '../src/index.js';
+import { StdioServerTransport, createStdioServerTransport } from '../src/index.js';
 
 const request: JSONRPCMessage = { jsonrpc: '2.0', id: 1, method: 'ping' };
 const response: JSONRPCMessage = { jsonrpc: '2.0', id: 1, result: {} };
 
 describe('StdioServerTransport (in process)', () => {
+  it("takes the official SDK's positional (stdin, stdout) as well as options", async () => {
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    const transport = new StdioServerTransport(stdin, stdout);
+    const recorder = new TransportRecorder(transport);
+    await transport.start();
+    stdin.write(`${JSON.stringify(request)}\n`);
+    await recorder.waitForMessages(1);
+    await transport.send(response);
+    expect(String(stdout.read())).toBe(`${JSON.stringify(response)}\n`);
+    await transport.close();
+  });
+
   it('reads stdin, writes stdout, and on stdin EOF closes once and stops reading', async () => {
     const stdin = new PassThrough();
     const stdout = new PassThrough();

@@ -6,7 +6,6 @@ export type { WebSocketConnectionOptions } from './connection-options.js';
 export type { WebSocketTimers } from './timers.js';
 export { MCP_SUBPROTOCOL } from './subprotocol.js';
 export type { WebSocketConstructorLike, WebSocketLike } from './web-socket-types.js';
-export { WebSocketClientTransport } from './client/transport.js';
 export type { WebSocketClientTransportOptions } from './client/options.js';
-export { createWebSocketClientTransport } from './client/browser.js';
+export { WebSocketClientTransport, createWebSocketClientTransport } from './client/browser.js';
 export type { BrowserWebSocketClientTransportOptions } from './client/browser.js';

@@ -1,25 +1,15 @@
-import { type WebSocketConnectionOptions, resolveConnectionSettings } from './connection-options.js';
-import { WsPort } from './internal/ws-port.js';
-import { WebSocketTransport } from './socket-transport.js';
-import type { WsSocketLike } from './ws-types.js';
+import { WebSocketTransport, type WebSocketSocketTransportOptions } from './socket-transport.js';
 
-/** Options of {@link createWebSocketTransport}. */
-export interface WebSocketSocketTransportOptions extends WebSocketConnectionOptions {
-  /**
-   * An open `ws` WebSocket (e.g. one your framework accepted). Its `maxPayload` was fixed when it was
-   * made: set it to `maxMessageBytes` there, so oversized frames are refused before being buffered.
-   */
-  socket: WsSocketLike;
-}
+export type { WebSocketSocketTransportOptions } from './socket-transport.js';
 
 /**
- * Wraps an open `ws` WebSocket as a Transport. Frames are listened to from this call on and queued
- * until `start()`. Checking Host, Origin, the `mcp` subprotocol and credentials is then up to whoever
- * accepted the socket: `createWebSocketServer` does all of that.
+ * Wraps an open `ws` WebSocket as a Transport; the same as `new WebSocketTransport(options)`. Frames
+ * are listened to from this call on and queued until `start()`. Checking Host, Origin, the `mcp`
+ * subprotocol and credentials is then up to whoever accepted the socket: `createWebSocketServer`
+ * does all of that.
  * @example
  * wss.on('connection', (socket) => void server.connect(createWebSocketTransport({ socket })));
  */
 export function createWebSocketTransport(options: WebSocketSocketTransportOptions): WebSocketTransport {
-  const settings = resolveConnectionSettings('WebSocketSocketTransportOptions', options);
-  return new WebSocketTransport(new WsPort(options.socket), settings);
+  return new WebSocketTransport(options);
 }

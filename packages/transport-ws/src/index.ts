@@ -12,9 +12,8 @@ export { createWebSocketTransport } from './create-socket-transport.js';
 export type { WebSocketSocketTransportOptions } from './create-socket-transport.js';
 
 // client
-export { WebSocketClientTransport } from './client/transport.js';
 export type { WebSocketClientTransportOptions } from './client/options.js';
-export { createWebSocketClientTransport } from './client/node.js';
+export { WebSocketClientTransport, createWebSocketClientTransport } from './client/node.js';
 export type { NodeWebSocketClientTransportOptions } from './client/node.js';
 
 // server

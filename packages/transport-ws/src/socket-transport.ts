@@ -4,13 +4,28 @@ import type {
   Transport,
   TransportSendOptions,
 } from '@mcpwire/protocol-core';
-import type { ConnectionSettings } from './connection-options.js';
+import {
+  type ConnectionSettings,
+  resolveConnectionSettings,
+  type WebSocketConnectionOptions,
+} from './connection-options.js';
 import { Connection, type ConnectionHooks } from './internal/connection.js';
 import type { SocketPort } from './internal/port.js';
+import { WsPort } from './internal/ws-port.js';
+import type { WsSocketLike } from './ws-types.js';
+
+/** Options of {@link WebSocketTransport} and `createWebSocketTransport`. */
+export interface WebSocketSocketTransportOptions extends WebSocketConnectionOptions {
+  /**
+   * An open `ws` WebSocket (e.g. one your framework accepted). Its `maxPayload` was fixed when it was
+   * made: set it to `maxMessageBytes` there, so oversized frames are refused before being buffered.
+   */
+  socket: WsSocketLike;
+}
 
 /**
  * A Transport over one open WebSocket: each connection the server accepts, or a `ws` socket you
- * wrap with `createWebSocketTransport`. One JSON-RPC message per text frame.
+ * wrap with `new WebSocketTransport({ socket })`. One JSON-RPC message per text frame.
  */
 export class WebSocketTransport implements Transport {
   /** Called once when the connection closed, whoever closed it. */
@@ -21,9 +36,20 @@ export class WebSocketTransport implements Transport {
   onmessage?: MessageCallback | undefined;
   readonly #connection: Connection;
 
-  /** Use `createWebSocketTransport` or a server; the port is internal. */
-  constructor(port: SocketPort, settings: ConnectionSettings, hooks?: ConnectionHooks) {
-    this.#connection = new Connection(this, port, settings, hooks);
+  /** Wraps an open `ws` socket; throws RangeError on a bad option. */
+  constructor(options: WebSocketSocketTransportOptions);
+  constructor(
+    first: WebSocketSocketTransportOptions | SocketPort,
+    settings?: ConnectionSettings,
+    hooks?: ConnectionHooks,
+  ) {
+    if (settings === undefined) {
+      const options = first as WebSocketSocketTransportOptions;
+      const resolved = resolveConnectionSettings('WebSocketSocketTransportOptions', options);
+      this.#connection = new Connection(this, new WsPort(options.socket), resolved);
+    } else {
+      this.#connection = new Connection(this, first as SocketPort, settings, hooks);
+    }
   }
 
   /** Bytes the socket holds that were not handed to the OS yet. */
@@ -66,4 +92,18 @@ export class WebSocketTransport implements Transport {
   close(code?: number, reason?: string): Promise<void> {
     return this.#connection.close(code, reason);
   }
+}
+
+/** A transport over a port the server already made, with its hooks (the constructor's internal form). */
+export function webSocketTransportOver(
+  port: SocketPort,
+  settings: ConnectionSettings,
+  hooks?: ConnectionHooks,
+): WebSocketTransport {
+  const Construct = WebSocketTransport as unknown as new (
+    port: SocketPort,
+    settings: ConnectionSettings,
+    hooks?: ConnectionHooks,
+  ) => WebSocketTransport;
+  return new Construct(port, settings, hooks);
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConnectionSettings, type WebSocketConnectionOptions } from '../src/connection-options.js';
 import { closeError } from '../src/internal/errors.js';
 import { EarlyEvents, exceedsBytes, type PortSink, utf8Length } from '../src/internal/port.js';
-import { WebSocketTransport } from '../src/socket-transport.js';
+import { webSocketTransportOver } from '../src/socket-transport.js';
 import { FakePort } from './support/fake-port.js';
 
 const note = (i: number) => ({ jsonrpc: '2.0' as const, method: 'n', params: { i } });
@@ -14,7 +14,7 @@ const note = (i: number) => ({ jsonrpc: '2.0' as const, method: 'n', params: { i
 function open(port: FakePort, options: WebSocketConnectionOptions = {}, pauseReadsWhenBuffered = false) {
   const timers = new FakeTimers();
   const settings = resolveConnectionSettings('test', { timers, ...options });
-  const transport = new WebSocketTransport(port, settings, { pauseReadsWhenBuffered });
+  const transport = webSocketTransportOver(port, settings, { pauseReadsWhenBuffered });
   // The default wait (5 s), not a short one: a wait ends when the event comes, and CI may be slow.
   const recorder = new TransportRecorder(transport);
   return { transport, recorder, timers, sink: port.sink as PortSink };

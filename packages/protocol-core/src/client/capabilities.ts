@@ -1,7 +1,9 @@
 /** The capabilities a client declares: derived from the handlers it was given, plus the caller's extras. */
 import type { ClientCapabilities } from '../types/capabilities.js';
-import type { ProtocolEra } from '../types/revisions.js';
 import type { ClientHandlers } from './options.js';
+
+/** The `roots` capability a client with a roots handler declares; each era's driver module says which. */
+export type RootsCapability = NonNullable<ClientCapabilities['roots']>;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -18,18 +20,18 @@ function deepMerge(base: Record<string, unknown>, extra: Record<string, unknown>
 }
 
 /**
- * The capabilities of one era. Roots differ: `listChanged` means the client sends
- * `notifications/roots/list_changed`, which exists in the legacy era only.
+ * The capabilities of one era. Roots differ by era (`listChanged` means the client sends
+ * `notifications/roots/list_changed`, a legacy notification): the era's driver module gives `roots`.
  */
 export function deriveCapabilities(
   handlers: ClientHandlers,
   extra: ClientCapabilities | undefined,
-  era: ProtocolEra,
+  roots: RootsCapability,
 ): ClientCapabilities {
   const derived: ClientCapabilities = {};
   if (handlers.elicitation !== undefined) derived.elicitation = { form: {} };
   if (handlers.sampling !== undefined) derived.sampling = {};
-  if (handlers.roots !== undefined) derived.roots = era === 'legacy' ? { listChanged: true } : {};
+  if (handlers.roots !== undefined) derived.roots = { ...roots };
   if (extra === undefined) return derived;
   return deepMerge(
     derived as Record<string, unknown>,

@@ -23,16 +23,16 @@ import type { ProtocolEra, ProtocolVersion } from '../types/revisions.js';
 import type { SubscriptionFilter } from '../types/subscriptions.js';
 import type { Tool } from '../types/tool-definition.js';
 import type { ListToolsResult } from '../types/tools.js';
+import { callOptionsOf, isResultSchema, type ResultSchemaLike } from './call-options.js';
 import { deriveCapabilities } from './capabilities.js';
+import { MODERN_ROOTS_CAPABILITY } from './modern-driver.js';
 import { type EraDriver, notConnected, type Session } from './driver.js';
 import { ElicitationCompletions } from './elicitation-complete.js';
-import { completeLegacyHandshake } from './era-legacy.js';
 import { removeLegacyInputHandlers } from './input-handlers.js';
 import { ClientListCache } from './list-cache.js';
 import { type ListMethod, ListRequests } from './list-requests.js';
-import { type ListenHandle, type ListenOptions, listenModern } from './listen.js';
-import { listenLegacy, type UriHolds } from './listen-legacy.js';
-import { requestWithInput } from './mrtr.js';
+import type { ListenHandle, ListenOptions } from './listen.js';
+import type { UriHolds } from './listen-legacy.js';
 import { applyDiscover, negotiate } from './negotiate.js';
 import type { ListenCallbacks } from './notification-router.js';
 import { NotificationRouter } from './notification-router.js';
@@ -156,11 +156,26 @@ export class McpClient {
     return this.#session?.instructions;
   }
 
+  /** The official SDK's spelling of {@link serverInfo}. */
+  getServerVersion(): Implementation | undefined {
+    return this.serverInfo;
+  }
+
+  /** The official SDK's spelling of {@link serverCapabilities}. */
+  getServerCapabilities(): ServerCapabilities | undefined {
+    return this.serverCapabilities;
+  }
+
+  /** The official SDK's spelling of {@link instructions}. */
+  getInstructions(): string | undefined {
+    return this.instructions;
+  }
+
   /** The capabilities the client declares: those of the connection's era, else of the modern era. */
   get capabilities(): ClientCapabilities {
     return (
       this.#session?.capabilities ??
-      deriveCapabilities(this.#options.handlers, this.#extraCapabilities, 'modern')
+      deriveCapabilities(this.#options.handlers, this.#extraCapabilities, MODERN_ROOTS_CAPABILITY)
     );
   }
 
@@ -203,15 +218,7 @@ export class McpClient {
       if (detected) this.#detectedEra = session.era;
       transport.setProtocolVersion?.(session.version);
       this.#session = session;
-      if (session.era === 'legacy') {
-        await completeLegacyHandshake(
-          this.#engine,
-          driver,
-          this.#options.handlers,
-          this.#logLevel,
-          this.#completions,
-        );
-      }
+      await driver.completeConnect(this.#options.handlers, this.#logLevel);
       this.#driver = driver;
     } catch (error) {
       await this.#engine.close().catch(() => {});
@@ -226,35 +233,53 @@ export class McpClient {
 
   /** `ping` (legacy era; the modern era has none and rejects with `MCPWIRE_ERR_SEND_VALIDATION`). */
   async ping(options?: ClientCallOptions): Promise<void> {
-    await this.#driverFor('ping').request('ping', undefined, options);
+    await this.#driverFor('ping').request('ping', undefined, callOptionsOf('McpClient.ping', options));
   }
 
   /** `server/discover` (modern era); refreshes `serverInfo`, `serverCapabilities` and `instructions`. */
   async discover(options?: ClientCallOptions): Promise<DiscoverResult> {
     const driver = this.#driverFor('server/discover');
-    const result = (await driver.request('server/discover', undefined, options)) as DiscoverResult;
+    const result = (await driver.request(
+      'server/discover',
+      undefined,
+      callOptionsOf('McpClient.discover', options),
+    )) as DiscoverResult;
     applyDiscover(driver.session, result);
     return result;
   }
 
   /** One page of `tools/list`; also learns the tools' output schemas. */
   async listTools(params?: ClientListParams, options?: ClientListOptions): Promise<ListToolsResult> {
-    return (await this.#lists.page('tools/list', params, options)) as ListToolsResult;
+    return (await this.#lists.page(
+      'tools/list',
+      params,
+      callOptionsOf('McpClient.listTools', options, 'list'),
+    )) as ListToolsResult;
   }
 
   /** Every tool, following `nextCursor` up to `maxPages`. */
   async listAllTools(options?: ClientListAllOptions): Promise<Tool[]> {
-    return (await this.#lists.all('tools/list', options)) as Tool[];
+    return (await this.#lists.all(
+      'tools/list',
+      callOptionsOf('McpClient.listAllTools', options, 'listAll'),
+    )) as Tool[];
   }
 
   /** One page of `resources/list`. */
   async listResources(params?: ClientListParams, options?: ClientListOptions): Promise<ListResourcesResult> {
-    return (await this.#lists.page('resources/list', params, options)) as ListResourcesResult;
+    return (await this.#lists.page(
+      'resources/list',
+      params,
+      callOptionsOf('McpClient.listResources', options, 'list'),
+    )) as ListResourcesResult;
   }
 
   /** Every resource, following `nextCursor` up to `maxPages`. */
   async listAllResources(options?: ClientListAllOptions): Promise<Resource[]> {
-    return (await this.#lists.all('resources/list', options)) as Resource[];
+    return (await this.#lists.all(
+      'resources/list',
+      callOptionsOf('McpClient.listAllResources', options, 'listAll'),
+    )) as Resource[];
   }
 
   /** One page of `resources/templates/list`. */
@@ -265,23 +290,33 @@ export class McpClient {
     return (await this.#lists.page(
       'resources/templates/list',
       params,
-      options,
+      callOptionsOf('McpClient.listResourceTemplates', options, 'list'),
     )) as ListResourceTemplatesResult;
   }
 
   /** Every resource template, following `nextCursor` up to `maxPages`. */
   async listAllResourceTemplates(options?: ClientListAllOptions): Promise<ResourceTemplate[]> {
-    return (await this.#lists.all('resources/templates/list', options)) as ResourceTemplate[];
+    return (await this.#lists.all(
+      'resources/templates/list',
+      callOptionsOf('McpClient.listAllResourceTemplates', options, 'listAll'),
+    )) as ResourceTemplate[];
   }
 
   /** One page of `prompts/list`. */
   async listPrompts(params?: ClientListParams, options?: ClientListOptions): Promise<ListPromptsResult> {
-    return (await this.#lists.page('prompts/list', params, options)) as ListPromptsResult;
+    return (await this.#lists.page(
+      'prompts/list',
+      params,
+      callOptionsOf('McpClient.listPrompts', options, 'list'),
+    )) as ListPromptsResult;
   }
 
   /** Every prompt, following `nextCursor` up to `maxPages`. */
   async listAllPrompts(options?: ClientListAllOptions): Promise<Prompt[]> {
-    return (await this.#lists.all('prompts/list', options)) as Prompt[];
+    return (await this.#lists.all(
+      'prompts/list',
+      callOptionsOf('McpClient.listAllPrompts', options, 'listAll'),
+    )) as Prompt[];
   }
 
   /**
@@ -290,7 +325,38 @@ export class McpClient {
    * unless `isError`); the schemas come from `listTools`, and a call made before any listing first
    * fetches the whole tool list once to learn them.
    */
-  async callTool(params: CallToolParams, options?: ClientCallOptions): Promise<ClientCallToolResult> {
+  callTool(params: CallToolParams, options?: ClientCallOptions): Promise<ClientCallToolResult>;
+  /**
+   * The official SDK's shape, `callTool(params, resultSchema, options)`: the result is parsed with
+   * `resultSchema` when one is given, and the options (`onprogress`, `signal`, `timeout`,
+   * `resetTimeoutOnProgress`, `maxTotalTimeout`) apply as in the other form.
+   */
+  callTool(
+    params: CallToolParams,
+    resultSchema: ResultSchemaLike | undefined,
+    options?: ClientCallOptions,
+  ): Promise<ClientCallToolResult>;
+  async callTool(
+    params: CallToolParams,
+    second?: ClientCallOptions | ResultSchemaLike,
+    third?: ClientCallOptions,
+  ): Promise<ClientCallToolResult> {
+    let resultSchema: ResultSchemaLike | undefined;
+    let given: ClientCallOptions | undefined;
+    if (isResultSchema(second)) {
+      resultSchema = second;
+      given = third;
+    } else if (third !== undefined) {
+      if (second !== undefined) {
+        throw new TypeError(
+          'McpClient.callTool: with options third, the second argument must be a result schema or undefined',
+        );
+      }
+      given = third;
+    } else {
+      given = second;
+    }
+    const options = callOptionsOf('McpClient.callTool', given);
     const driver = this.#driverFor('tools/call');
     if (this.#options.validateToolOutput && !this.#toolOutput.known) {
       // A call that would be refused anyway must not cost a tool listing first.
@@ -299,17 +365,25 @@ export class McpClient {
     }
     const result = (await this.#input('tools/call', params, options)) as ClientCallToolResult;
     if (this.#options.validateToolOutput) this.#toolOutput.check(params.name, result);
-    return result;
+    return resultSchema === undefined ? result : (resultSchema.parse(result) as ClientCallToolResult);
   }
 
   /** `resources/read`, through any input rounds the server asks for. */
   async readResource(params: ReadResourceParams, options?: ClientCallOptions): Promise<ReadResourceResult> {
-    return (await this.#input('resources/read', params, options)) as ReadResourceResult;
+    return (await this.#input(
+      'resources/read',
+      params,
+      callOptionsOf('McpClient.readResource', options),
+    )) as ReadResourceResult;
   }
 
   /** `prompts/get`, through any input rounds the server asks for. */
   async getPrompt(params: GetPromptParams, options?: ClientCallOptions): Promise<GetPromptResult> {
-    return (await this.#input('prompts/get', params, options)) as GetPromptResult;
+    return (await this.#input(
+      'prompts/get',
+      params,
+      callOptionsOf('McpClient.getPrompt', options),
+    )) as GetPromptResult;
   }
 
   /** `completion/complete`. */
@@ -318,18 +392,30 @@ export class McpClient {
     return (await driver.request(
       'completion/complete',
       params as unknown as JSONRPCParams,
-      options,
+      callOptionsOf('McpClient.complete', options),
     )) as CompleteResult;
   }
 
   /** `resources/subscribe` (legacy era; the modern era subscribes through {@link listen}). */
-  async subscribeResource(uri: string, options?: ClientCallOptions): Promise<void> {
-    await this.#driverFor('resources/subscribe').request('resources/subscribe', { uri }, options);
+  async subscribeResource(uri: string | { uri: string }, options?: ClientCallOptions): Promise<void> {
+    // The SDK's shape is \`{ uri }\`; ours is the URI itself.
+    const params = { uri: typeof uri === 'string' ? uri : uri.uri };
+    await this.#driverFor('resources/subscribe').request(
+      'resources/subscribe',
+      params,
+      callOptionsOf('McpClient.subscribeResource', options),
+    );
   }
 
   /** `resources/unsubscribe` (legacy era). */
-  async unsubscribeResource(uri: string, options?: ClientCallOptions): Promise<void> {
-    await this.#driverFor('resources/unsubscribe').request('resources/unsubscribe', { uri }, options);
+  async unsubscribeResource(uri: string | { uri: string }, options?: ClientCallOptions): Promise<void> {
+    // The SDK's shape is \`{ uri }\`; ours is the URI itself.
+    const params = { uri: typeof uri === 'string' ? uri : uri.uri };
+    await this.#driverFor('resources/unsubscribe').request(
+      'resources/unsubscribe',
+      params,
+      callOptionsOf('McpClient.unsubscribeResource', options),
+    );
   }
 
   /**
@@ -338,7 +424,8 @@ export class McpClient {
    */
   async setLoggingLevel(level: LoggingLevel, options?: ClientCallOptions): Promise<void> {
     const driver = this.#driver;
-    if (driver?.session.era === 'legacy') await driver.request('logging/setLevel', { level }, options);
+    const checked = callOptionsOf('McpClient.setLoggingLevel', options);
+    await driver?.setLogLevel(level, checked);
     this.#logLevel = level;
   }
 
@@ -353,9 +440,8 @@ export class McpClient {
     options?: ListenOptions,
   ): Promise<ListenHandle> {
     const driver = this.#driverFor('subscriptions/listen');
-    return driver.session.era === 'modern'
-      ? listenModern(driver, this.#router, this.#timers, filter, callbacks ?? {}, options)
-      : listenLegacy(driver, this.#router, this.#uriHolds, filter, callbacks ?? {}, options?.signal);
+    const deps = { router: this.#router, timers: this.#timers, uriHolds: this.#uriHolds };
+    return driver.listen(deps, filter, callbacks ?? {}, options);
   }
 
   /** Listens for tool list changes (legacy: any; modern: on an open `listen({ toolsListChanged: true })`). */
@@ -396,7 +482,7 @@ export class McpClient {
   /** Tells a legacy server the roots changed; the modern era has no such notification (a no-op there). */
   async sendRootsListChanged(): Promise<void> {
     const driver = this.#driverFor('notifications/roots/list_changed');
-    if (driver.session.era === 'legacy') await driver.notify('notifications/roots/list_changed');
+    await driver.rootsListChanged();
   }
 
   /** Drops cached list results: of one method, or of every list. */
@@ -410,12 +496,8 @@ export class McpClient {
   }
 
   #input(method: McpMethod, params: object, options: ClientCallOptions | undefined): Promise<unknown> {
-    const host = {
-      driver: this.#driverFor(method),
-      handlers: this.#options.handlers,
-      maxInputRounds: this.#options.maxInputRounds,
-    };
-    return requestWithInput(host, method, params as JSONRPCParams, options);
+    const input = { handlers: this.#options.handlers, maxInputRounds: this.#options.maxInputRounds };
+    return this.#driverFor(method).requestWithInput(method, params as JSONRPCParams, options, input);
   }
 
   #onEngineClose(): void {

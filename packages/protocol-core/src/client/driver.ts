@@ -1,6 +1,6 @@
 /**
  * What the client needs from an era: send a request and get its validated result. One driver per era
- * (`era-legacy.ts`, `era-modern.ts`) holds that era's rules, so the client itself never compares
+ * (`legacy-driver.ts`, `modern-driver.ts`) holds that era's rules, so the client itself never compares
  * versions; the helpers here are what both drivers share.
  */
 import type { ProtocolEngine } from '../engine/engine.js';
@@ -12,7 +12,13 @@ import type { ClientCapabilities, ServerCapabilities } from '../types/capabiliti
 import type { McpMethod } from '../types/method-types.js';
 import { parseParams, parseResult } from '../types/methods.js';
 import type { ProtocolEra, ProtocolVersion } from '../types/revisions.js';
-import type { ClientCallOptions } from './options.js';
+import type { EngineTimers } from '../engine/options.js';
+import type { LoggingLevel } from '../types/logging.js';
+import type { SubscriptionFilter } from '../types/subscriptions.js';
+import type { ListenHandle, ListenOptions } from './listen.js';
+import type { UriHolds } from './listen-legacy.js';
+import type { ListenCallbacks, NotificationRouter } from './notification-router.js';
+import type { ClientCallOptions, ClientHandlers } from './options.js';
 import type { SendObserver } from './send-observer.js';
 
 /** What the client learnt about the connection; the modern driver may change `version` mid-session. */
@@ -48,6 +54,42 @@ export interface EraDriver {
   validate(method: McpMethod, params: JSONRPCParams | undefined): void;
   /** Sends a client notification of this era. */
   notify(method: McpMethod, params?: JSONRPCParams): Promise<void>;
+  /**
+   * Finishes connecting once the client's notification handlers are installed: legacy sends
+   * `initialized` (and the log level chosen before connecting); modern has nothing to send.
+   */
+  completeConnect(handlers: ClientHandlers, logLevel: LoggingLevel | undefined): Promise<void>;
+  /** Sets the server's log level: `logging/setLevel` (legacy), or nothing (modern: each request's `_meta`). */
+  setLogLevel(level: LoggingLevel, options?: DriverRequestOptions): Promise<void>;
+  /** Sends a request and completes it through the input rounds the era uses (modern MRTR; legacy none). */
+  requestWithInput(
+    method: McpMethod,
+    params: JSONRPCParams,
+    options: DriverRequestOptions | undefined,
+    input: InputSettings,
+  ): Promise<unknown>;
+  /** Opens a subscription the era's way: `subscriptions/listen` (modern), or emulated (legacy). */
+  listen(
+    deps: ListenDeps,
+    filter: SubscriptionFilter,
+    callbacks: ListenCallbacks,
+    options: ListenOptions | undefined,
+  ): Promise<ListenHandle>;
+  /** Sends `notifications/roots/list_changed` where the era has it (legacy); a no-op otherwise. */
+  rootsListChanged(): Promise<void>;
+}
+
+/** What input rounds need from the client. */
+export interface InputSettings {
+  readonly handlers: ClientHandlers;
+  readonly maxInputRounds: number;
+}
+
+/** What subscriptions need from the client, whichever era opens them. */
+export interface ListenDeps {
+  readonly router: NotificationRouter;
+  readonly timers: EngineTimers;
+  readonly uriHolds: UriHolds;
 }
 
 const NO_OPTIONS: RequestOptions = Object.freeze({});

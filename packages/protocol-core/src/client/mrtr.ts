@@ -69,7 +69,7 @@ async function fulfilAll(
 }
 
 /**
- * Sends `method` and completes it through as many input rounds as the server asks for, up to
+ * The modern era's input rounds (the modern driver's `requestWithInput`): sends `method` and completes it through as many input rounds as the server asks for, up to
  * `maxInputRounds` (then `MCPWIRE_ERR_LIMIT_EXCEEDED`). An input request without a handler fails
  * with `MCPWIRE_ERR_CAPABILITY_MISSING` and nothing is retried.
  */
@@ -79,8 +79,6 @@ export async function requestWithInput(
   params: JSONRPCParams,
   options: DriverRequestOptions | undefined,
 ): Promise<unknown> {
-  // Legacy servers ask through requests of their own: only modern results can require input.
-  if (host.driver.session.era !== 'modern') return host.driver.request(method, params, options);
   // Made at the first retry only: a rest-spread copy on every call cost ~0.1 µs and an object to collect.
   let base: JSONRPCParams | undefined;
   let sent: JSONRPCParams = params;

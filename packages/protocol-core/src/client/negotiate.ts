@@ -20,11 +20,11 @@ import type { ClientCapabilities } from '../types/capabilities.js';
 import type { DiscoverResult } from '../types/discover.js';
 import type { InitializeResult } from '../types/lifecycle.js';
 import { eraOf, MetaKey, type ProtocolEra, type ProtocolVersion } from '../types/revisions.js';
-import { deriveCapabilities } from './capabilities.js';
+import { deriveCapabilities, type RootsCapability } from './capabilities.js';
 import { checkParams, parseResultOrThrow, type EraDriver, type Session } from './driver.js';
 import type { ElicitationCompletions } from './elicitation-complete.js';
-import { LegacyDriver } from './era-legacy.js';
-import { ModernDriver, type ModernDriverHost } from './era-modern.js';
+import { LEGACY_ROOTS_CAPABILITY, LegacyDriver } from './legacy-driver.js';
+import { MODERN_ROOTS_CAPABILITY, ModernDriver, type ModernDriverHost } from './modern-driver.js';
 import type { ResolvedClientOptions } from './options.js';
 import type { SendObserver } from './send-observer.js';
 import { describeVersions, selectVersion, supportedVersionsOf } from './versions.js';
@@ -57,11 +57,16 @@ const MODERN_ERROR_CODES: ReadonlySet<number> = new Set([
   ErrorCode.UnsupportedProtocolVersion,
 ]);
 
-function newSession(ctx: NegotiationContext, era: ProtocolEra, version: ProtocolVersion): Session {
+function newSession(
+  ctx: NegotiationContext,
+  era: ProtocolEra,
+  version: ProtocolVersion,
+  roots: RootsCapability,
+): Session {
   return {
     era,
     version,
-    capabilities: deriveCapabilities(ctx.options.handlers, ctx.extraCapabilities, era),
+    capabilities: deriveCapabilities(ctx.options.handlers, ctx.extraCapabilities, roots),
     serverInfo: undefined,
     serverCapabilities: undefined,
     instructions: undefined,
@@ -78,7 +83,12 @@ function noMutualVersion(what: string, offered: readonly unknown[], cause?: unkn
 }
 
 function modernDriver(ctx: NegotiationContext, version: ProtocolVersion): ModernDriver {
-  return new ModernDriver(ctx.engine, ctx.observer, newSession(ctx, 'modern', version), ctx.modernHost);
+  return new ModernDriver(
+    ctx.engine,
+    ctx.observer,
+    newSession(ctx, 'modern', version, MODERN_ROOTS_CAPABILITY),
+    ctx.modernHost,
+  );
 }
 
 /** Copies what a DiscoverResult says about the server into the session. */
@@ -91,7 +101,7 @@ export function applyDiscover(session: Session, result: DiscoverResult): void {
 
 /** Sends `initialize` offering `offer`; retries once with a version named in a rejection's `data.supported`. */
 async function initialize(ctx: NegotiationContext, offer: ProtocolVersion): Promise<EraDriver> {
-  const session = newSession(ctx, 'legacy', offer);
+  const session = newSession(ctx, 'legacy', offer, LEGACY_ROOTS_CAPABILITY);
   let version = offer;
   let raw: JSONRPCParams | undefined;
   for (let attempt = 0; raw === undefined; attempt++) {
@@ -209,6 +219,27 @@ async function driverForDiscover(
   return driver;
 }
 
+/** An `initialize` refusal saying the session already started ("Server already initialized"). */
+function isAlreadyInitialized(error: unknown): error is ProtocolError {
+  return error instanceof ProtocolError && /already initiali[sz]ed/i.test(error.message);
+}
+
+/**
+ * The refusal, saying why and what to do: the probe reached a session that was already started (a
+ * bridge that initializes its upstream on the first message, forwards the probe into that session and
+ * keeps it), so `initialize` cannot follow it on this connection. The code and data stay the server's.
+ */
+function probeTookTheSession(error: ProtocolError): ProtocolError {
+  return new ProtocolError(
+    error.code,
+    `initialize was refused after the server/discover probe ("${excerptOf(error.message)}"): the server ` +
+      '(likely a bridge that forwarded the probe into a session it keeps) took the probe as its session ' +
+      "start; connect again with McpClientOptions era: 'legacy' to skip the probe",
+    error.data,
+    { requestId: error.requestId, cause: error },
+  );
+}
+
 /**
  * `initialize` after a legacy verdict. An unanswered probe may have met a modern server that was still
  * starting up (an `npx` download, a cold container): when it then refuses `initialize` naming a modern
@@ -223,6 +254,7 @@ async function initializeAfterProbe(
   try {
     return await initialize(ctx, offer);
   } catch (error) {
+    if (!silent && isAlreadyInitialized(error)) throw probeTookTheSession(error);
     const modern = silent ? modernVersionNamedIn(error, ctx.options.preferredModern) : undefined;
     if (modern === undefined) throw error;
     const driver = modernDriver(ctx, modern);

@@ -118,6 +118,10 @@ export interface ClientCallOptions {
   timeoutMs?: number | undefined;
   /** Hard cap on the total time, in ms. @default the engine's `maxTotalTimeoutMs` */
   maxTotalTimeoutMs?: number | undefined;
+  /** The official SDK's name for {@link timeoutMs}; one of the two, or both equal. */
+  timeout?: number | undefined;
+  /** The official SDK's name for {@link maxTotalTimeoutMs}; one of the two, or both equal. */
+  maxTotalTimeout?: number | undefined;
   /** Restart the timeout on progress. @default true */
   resetTimeoutOnProgress?: boolean | undefined;
   /** Receives progress; adds a progress token to the request. */

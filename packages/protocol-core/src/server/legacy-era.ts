@@ -23,12 +23,20 @@ import { levelIndex } from './context.js';
 import { dispatchFeature, methodNotFound } from './dispatch.js';
 import type { Era, InputMethod, RequestChannel, RequestRules } from './era.js';
 import { checkFormAnswer, formValidator } from './elicitation-answer.js';
+import { InputRefusedError } from './input-refused-error.js';
 import type { ServerCore } from './server-core.js';
 import { checkClientInfo, checkUri } from './session-bounds.js';
 import type { ChangeListener, ListKind } from './subscriptions.js';
 import type { ElicitOptions, InputOptions } from './types.js';
 import { UrlElicitationRequiredError } from './url-elicitation-error.js';
 import type { ElicitationOwner } from './url-elicitations.js';
+
+/** Rethrows the client's error answer to an input request as an {@link InputRefusedError}. */
+function refusedByClient(method: InputMethod): (error: unknown) => never {
+  return (error) => {
+    throw error instanceof ProtocolError ? new InputRefusedError(method, error) : error;
+  };
+}
 
 /** What differs between legacy revisions, as far as the server is concerned. */
 interface LegacyRevisionRules {
@@ -213,8 +221,9 @@ export class LegacySession implements Era, RequestRules, ChangeListener, Elicita
       resultSchema: RESULT_SCHEMAS[method],
       timeoutMs: options?.timeoutMs,
     };
+    const refused = refusedByClient(method);
     if (method !== 'elicitation/create' || params === undefined)
-      return channel.request(method, params, sendOptions);
+      return channel.request(method, params, sendOptions).catch(refused);
     // Shape a copy for the negotiated revision: the handler's object is never mutated.
     const shaped = { ...params };
     if (urlMode) return this.#elicitUrl(shaped, channel, sendOptions, options as ElicitOptions | undefined);
@@ -225,7 +234,7 @@ export class LegacySession implements Era, RequestRules, ChangeListener, Elicita
       const invalid = checkFormAnswer(validate, answer, 'Invalid elicitation/create result from the client');
       if (invalid !== undefined) throw invalid;
       return answer;
-    });
+    }, refused);
   }
 
   /**
@@ -255,9 +264,9 @@ export class LegacySession implements Era, RequestRules, ChangeListener, Elicita
         if (answer['action'] !== 'accept') pending.release(id, this);
         return answer;
       },
-      (error: unknown) => {
+      (error: unknown): never => {
         pending.release(id, this);
-        throw error;
+        return refusedByClient('elicitation/create')(error);
       },
     );
   }

@@ -30,6 +30,13 @@ export function isZodSchema(value: unknown): value is z.ZodType {
   return typeof value === 'object' && value !== null && '_zod' in value;
 }
 
+/** True for the official SDK's "raw shape": a non-empty object whose every value is a zod schema. */
+export function isZodRawShape(value: unknown): value is { [key: string]: z.ZodType } {
+  if (typeof value !== 'object' || value === null || isZodSchema(value)) return false;
+  const values = Object.values(value);
+  return values.length > 0 && values.every(isZodSchema);
+}
+
 /** `/a/b~1c` → `['a', 'b/c']`. */
 export function pointerToPath(pointer: string): string[] {
   if (pointer === '') return [];
@@ -81,7 +88,11 @@ export function compileSchemaSource(
 ): CompiledSchema {
   let compiled: CompiledSchema;
   try {
-    compiled = isZodSchema(source) ? fromZod(source, io) : fromJsonSchema(source);
+    compiled = isZodSchema(source)
+      ? fromZod(source, io)
+      : isZodRawShape(source)
+        ? fromZod(z.object(source), io)
+        : fromJsonSchema(source);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new TypeError(`Cannot use the ${what}: ${reason}`, { cause: error });

@@ -24,11 +24,18 @@ import type { ToolAnnotations } from '../types/tool-definition.js';
 /** A JSON Schema object; 2020-12 unless its `$schema` says otherwise. */
 export type JsonSchemaObject = { [key: string]: unknown };
 
-/** A schema given at registration: a zod schema (advertised as JSON Schema 2020-12) or a plain JSON Schema. */
+/**
+ * A schema given at registration: a zod schema (advertised as JSON Schema 2020-12), an object of zod
+ * schemas (the official SDK's "raw shape", taken as `z.object(shape)`), or a plain JSON Schema.
+ */
 export type SchemaSource = z.ZodType | JsonSchemaObject;
 
 /** The value a {@link SchemaSource} describes: zod's output type, or a plain object for JSON Schema. */
-export type InferSchema<S> = S extends z.ZodType ? z.output<S> : { [key: string]: unknown };
+export type InferSchema<S> = S extends z.ZodType
+  ? z.output<S>
+  : S extends { [key: string]: z.ZodType }
+    ? z.output<z.ZodObject<S>>
+    : { [key: string]: unknown };
 
 /** What every handler knows about the request it serves, in either era. */
 export interface BaseContext {

@@ -10,15 +10,16 @@ import { METHOD_SPECS, type MethodSpec } from './method-table.js';
 import type { McpMethod, ParamsOf, ResultOf } from './method-types.js';
 import { ResultType } from './modern.js';
 import { InputRequiredResultSchema } from './mrtr.js';
-import {
-  PROTOCOL_VERSION_2026_07_28,
-  type ProtocolVersion,
-  SUPPORTED_PROTOCOL_VERSIONS,
-} from './revisions.js';
+import { eraOf, type ProtocolVersion, SUPPORTED_PROTOCOL_VERSIONS } from './revisions.js';
 import { CreateTaskResultSchema } from './tasks.js';
 
 /** The outcome of a parse: the parsed value, or a bounded message that names the failing path. */
 export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The revisions whose requests carry the modern `_meta` (what the fast paths accept), by era, once. */
+const modernRevisions: ReadonlySet<string> = new Set(
+  SUPPORTED_PROTOCOL_VERSIONS.filter((version) => eraOf(version) === 'modern'),
+);
 
 /** revision -> method -> spec, built once. */
 const byRevision = new Map<string, Map<string, MethodSpec>>();
@@ -99,7 +100,7 @@ export function parseParams(
       ? { ok: true, value: undefined }
       : { ok: false, error: `Invalid params for ${method}: params: required` };
   }
-  if (method === 'tools/call' && fastCallToolParams(params, revision === PROTOCOL_VERSION_2026_07_28)) {
+  if (method === 'tools/call' && fastCallToolParams(params, modernRevisions.has(revision))) {
     return { ok: true, value: params };
   }
   const parsed = spec.params.safeParse(params);
@@ -133,7 +134,7 @@ export function parseResult(
   const spec = byRevision.get(revision)?.get(method);
   if (spec === undefined) return unknownMethod(method, revision);
   if (spec.result === undefined) return { ok: false, error: `${method} is a notification: it has no result` };
-  if (method === 'tools/call' && fastCallToolResult(result, revision === PROTOCOL_VERSION_2026_07_28)) {
+  if (method === 'tools/call' && fastCallToolResult(result, modernRevisions.has(revision))) {
     return { ok: true, value: result };
   }
   let schema = spec.result;

@@ -2,22 +2,12 @@
  * `createStreamableHttpClientTransport` of the runtime-neutral `./fetch` entry: the transport over
  * `fetch`. Nothing in this module's imports reaches `node:` or undici.
  */
-import { type FetchLike, fetchHttpRequester } from './http.js';
-import { resolveClientOptions, type StreamableHttpClientTransportOptions } from './options.js';
+import type { StreamableHttpClientTransportOptions } from './options.js';
 import { StreamableHttpClientTransport } from './transport.js';
-
-function globalFetch(): FetchLike {
-  const fetchImpl = globalThis.fetch;
-  if (typeof fetchImpl !== 'function') {
-    throw new TypeError('No global fetch in this runtime: pass StreamableHttpClientTransportOptions.fetch');
-  }
-  // Called through a wrapper: some runtimes refuse a fetch whose `this` is not the global object.
-  return (url, init) => fetchImpl(url, init);
-}
 
 /**
  * Creates a Streamable HTTP client transport (both eras) over `fetch`, for browsers, workers, Deno,
- * Bun and Node.
+ * Bun and Node; the same as `new StreamableHttpClientTransport(options)`.
  * @example
  * import { McpClient } from '@mcpwire/protocol-core';
  * import { createStreamableHttpClientTransport } from '@mcpwire/transport-http/fetch';
@@ -27,7 +17,5 @@ function globalFetch(): FetchLike {
 export function createStreamableHttpClientTransport(
   options: StreamableHttpClientTransportOptions,
 ): StreamableHttpClientTransport {
-  const resolved = resolveClientOptions(options);
-  const http = options.http ?? fetchHttpRequester(options.fetch ?? globalFetch());
-  return new StreamableHttpClientTransport(resolved, http);
+  return new StreamableHttpClientTransport(options);
 }

@@ -3,8 +3,7 @@
  * with an injectable `Dispatcher` (or over `fetch`, when one is given).
  */
 import type { Dispatcher } from 'undici';
-import { fetchHttpRequester } from './http.js';
-import { resolveClientOptions, type StreamableHttpClientTransportOptions } from './options.js';
+import type { StreamableHttpClientTransportOptions } from './options.js';
 import { StreamableHttpClientTransport } from './transport.js';
 import { undiciHttpRequester } from './undici-http.js';
 
@@ -28,11 +27,8 @@ export interface NodeStreamableHttpClientTransportOptions extends StreamableHttp
 export function createStreamableHttpClientTransport(
   options: NodeStreamableHttpClientTransportOptions,
 ): StreamableHttpClientTransport {
-  const resolved = resolveClientOptions(options);
-  const http =
-    options.http ??
-    (options.fetch !== undefined
-      ? fetchHttpRequester(options.fetch)
-      : undiciHttpRequester(options.dispatcher));
-  return new StreamableHttpClientTransport(resolved, http);
+  // With `http` or `fetch` given, the transport uses them; else undici's `request`, not `fetch`.
+  if (options.http !== undefined || options.fetch !== undefined)
+    return new StreamableHttpClientTransport(options);
+  return new StreamableHttpClientTransport({ ...options, http: undiciHttpRequester(options.dispatcher) });
 }

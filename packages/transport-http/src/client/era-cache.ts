@@ -59,6 +59,3 @@ export function createEraCache(maxEntries = 256): EraCache {
   }
   return new BoundedEraCache(maxEntries);
 }
-
-/** The process-wide cache every transport uses unless given its own. */
-export const sharedEraCache: EraCache = createEraCache();

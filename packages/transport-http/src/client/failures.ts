@@ -41,6 +41,26 @@ export function httpStatusError(status: number, about: About, body: string | und
   );
 }
 
+/**
+ * `initialize` refused with 404 or 405 and no JSON-RPC answer worth delivering, and no `fallback`:
+ * the endpoint takes no Streamable HTTP POSTs, and is likely an HTTP+SSE (2024-11-05) one.
+ */
+export function notStreamableHttpError(
+  status: number,
+  about: About,
+  said: string | undefined,
+): TransportError {
+  const server = said === undefined || said.length === 0 ? '' : ` (the server said: ${excerptOf(said)})`;
+  return new TransportError(
+    TransportErrorCode.HttpStatus,
+    `HTTP ${status} for ${what(about)}: this endpoint does not take Streamable HTTP POSTs. If it is an ` +
+      'HTTP+SSE (2024-11-05) server, pass the `fallback` option ' +
+      '(fallback: (url) => createSseClientTransport({ url })) or connect with @mcpwire/transport-sse' +
+      server,
+    { ...about, httpStatus: status },
+  );
+}
+
 /** A stream ended (or kept breaking) before the response it owed. */
 export function streamEnded(about: About, why: string, cause?: unknown): TransportError {
   return new TransportError(

@@ -136,6 +136,16 @@ export function declaredLength(headers: HttpResponse['headers']): number | undef
   return Number(value);
 }
 
+/** The global `fetch`, called through a wrapper; throws TypeError when the runtime has none. */
+export function globalFetch(): FetchLike {
+  const fetchImpl = globalThis.fetch;
+  if (typeof fetchImpl !== 'function') {
+    throw new TypeError('No global fetch in this runtime: pass StreamableHttpClientTransportOptions.fetch');
+  }
+  // Called through a wrapper: some runtimes refuse a fetch whose `this` is not the global object.
+  return (url, init) => fetchImpl(url, init);
+}
+
 /** Wraps a `fetch` function as an {@link HttpRequester}. */
 export function fetchHttpRequester(fetchImpl: FetchLike): HttpRequester {
   return async (url, request) => {

@@ -11,6 +11,7 @@ import {
   type JSONRPCNotification,
   type JSONRPCRequest,
   parseFrame,
+  type RequestId,
   TransportError,
   TransportErrorCode,
 } from '@mcpwire/protocol-core';
@@ -25,6 +26,7 @@ import {
   isModernError,
   jsonRpcErrorOf,
   networkError,
+  notStreamableHttpError,
   sessionExpired,
   streamEnded,
   withId,
@@ -54,8 +56,11 @@ function isRequest(message: JSONRPCMessage): message is JSONRPCRequest {
   return 'method' in message && 'id' in message;
 }
 
-/** The session of one legacy connection. */
-export class LegacySession {
+/**
+ * The client transport's legacy-era channel (twin of ModernChannel): the 2025-11-25 session of one
+ * connection, its POSTs, GET stream and DELETE.
+ */
+export class LegacySessionChannel {
   readonly #host: ChannelHost;
   readonly #get: GetStream;
   #sessionId: string | undefined = undefined;
@@ -107,17 +112,37 @@ export class LegacySession {
         await this.#reinitialize(sessionUsed, about, signal);
         continue;
       }
-      if (initialize && FALLBACK_STATUSES.has(response.status) && this.#host.options.fallback !== undefined) {
-        const text = await readErrorText(response, this.#host.options.maxMessageBytes);
-        const error = jsonRpcErrorOf(text);
-        if (error === undefined || !isModernError(error, response.status)) return 'fallback';
-        this.#host.receive(withId(error, message.id));
-        return 'done';
+      if (initialize && FALLBACK_STATUSES.has(response.status)) {
+        return this.#refusedInitialize(response, message.id, about);
       }
       await this.#handle(response, message, flight, signal, about);
       if (this.#initialized === message && this.#host.options.openGetStream) this.#get.start();
       return 'done';
     }
+  }
+
+  /**
+   * `initialize` answered 400, 404 or 405. A modern error is delivered; otherwise the server may speak
+   * HTTP+SSE: the fallback takes over when there is one, else 404 and 405 say what to do about it
+   * (a JSON-RPC error body is no answer from an MCP session here: the POST found no Streamable HTTP).
+   */
+  async #refusedInitialize(response: HttpResponse, id: RequestId, about: About): Promise<LegacyOutcome> {
+    const status = response.status;
+    const text = await readErrorText(response, this.#host.options.maxMessageBytes);
+    const error = jsonRpcErrorOf(text);
+    if (error !== undefined && isModernError(error, status)) {
+      this.#host.receive(withId(error, id));
+      return 'done';
+    }
+    if (this.#host.options.fallback !== undefined) return 'fallback';
+    if (status === 405 || (status === 404 && error === undefined)) {
+      throw notStreamableHttpError(status, about, error?.error.message ?? text);
+    }
+    if (error !== undefined) {
+      this.#host.receive(withId(error, id));
+      return 'done';
+    }
+    throw httpStatusError(status, about, text === undefined ? undefined : excerptOf(text));
   }
 
   /** Stops the GET stream and ends the session with DELETE, waiting `closeTimeoutMs` at most. */
@@ -137,6 +162,8 @@ export class LegacySession {
       // Best effort: the server expires the session on its own.
     } finally {
       options.timers.clearTimeout(timer);
+      // Ended either way: later requests must not name it (a new `initialize` starts another).
+      if (this.#sessionId === sessionId) this.#sessionId = undefined;
     }
   }
 

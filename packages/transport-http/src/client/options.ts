@@ -3,7 +3,7 @@
  * and their resolution (defaults, range checks).
  */
 import type { Transport } from '@mcpwire/protocol-core';
-import { type EraCache, sharedEraCache } from './era-cache.js';
+import { createEraCache, type EraCache } from './era-cache.js';
 import type { FetchLike, HttpRequester } from './http.js';
 
 /** Static headers, or a function called before every HTTP request (e.g. to add a fresh token). */
@@ -62,7 +62,11 @@ export interface StreamableHttpClientTransportOptions {
    * without a modern error body. Injected, never imported. @default none (the error is reported)
    */
   fallback?: ((url: URL) => Transport | Promise<Transport>) | undefined;
-  /** Where detected eras are remembered; `false` disables it. @default a process-wide cache of 256 endpoints */
+  /**
+   * Where detected eras are remembered; `false` disables it. Each transport has its own by default, so
+   * unrelated clients never steer each other; pass one `createEraCache()` to several
+   * transports to share what they learn. @default a cache of this transport's own
+   */
   eraCache?: EraCache | false | undefined;
   /** Receives the tools removed from `tools/list` results. @default reported through `onerror` */
   onToolRejected?: ((rejection: ToolRejection) => void) | undefined;
@@ -146,7 +150,7 @@ export function resolveClientOptions(options: StreamableHttpClientTransportOptio
     backoffFactor,
     maxReissues: integer('maxReissues', options.maxReissues, 2, 0),
     fallback: options.fallback,
-    eraCache: options.eraCache === false ? undefined : (options.eraCache ?? sharedEraCache),
+    eraCache: options.eraCache === false ? undefined : (options.eraCache ?? createEraCache(4)),
     onToolRejected: options.onToolRejected,
     maxKnownTools: integer('maxKnownTools', options.maxKnownTools, 1024, 1),
     openGetStream: options.openGetStream ?? true,

@@ -20,10 +20,15 @@ import { eraCacheKey } from './era-cache.js';
 import { cancelledError, closedError } from './failures.js';
 import { Flight, type FlightEra } from './flight.js';
 import type { ChannelHost } from './host.js';
-import type { HttpRequester } from './http.js';
-import { LegacySession } from './legacy.js';
+import { fetchHttpRequester, globalFetch } from './http.js';
+import { LegacySessionChannel } from './legacy.js';
 import { ModernChannel } from './modern.js';
-import type { ResolvedClientOptions, ToolRejection } from './options.js';
+import {
+  type ResolvedClientOptions,
+  resolveClientOptions,
+  type StreamableHttpClientTransportOptions,
+  type ToolRejection,
+} from './options.js';
 import { callerHeaders, modernVersionOf } from './request-headers.js';
 import { ToolHeaderRegistry } from './tool-headers.js';
 
@@ -34,8 +39,13 @@ function isRequest(message: JSONRPCMessage): message is JSONRPCRequest {
 }
 
 /**
- * A Streamable HTTP client transport speaking both eras to one MCP endpoint. Create it with
- * `createStreamableHttpClientTransport`; McpClient and the official SDK's `Client` both drive it.
+ * A Streamable HTTP client transport speaking both eras to one MCP endpoint; McpClient and the
+ * official SDK's `Client` both drive it. `new StreamableHttpClientTransport(options)` sends with
+ * `options.http`, else `options.fetch`, else the global `fetch` (Node's is undici's);
+ * `createStreamableHttpClientTransport` of the Node entry sends with undici's `request` instead.
+ * @example
+ * const transport = new StreamableHttpClientTransport({ url: 'http://127.0.0.1:3000/mcp' });
+ * await new McpClient({ name: 'my-app', version: '1.0.0' }).connect(transport);
  */
 export class StreamableHttpClientTransport implements Transport {
   /** Called once when the transport closed. */
@@ -54,14 +64,17 @@ export class StreamableHttpClientTransport implements Transport {
   readonly #closer = new AbortController();
   readonly #tools: ToolHeaderRegistry;
   readonly #modern: ModernChannel;
-  readonly #legacy: LegacySession;
+  readonly #legacy: LegacySessionChannel;
   #state: State = 'new';
   #closing: Promise<void> | undefined = undefined;
   #fallback: Transport | undefined = undefined;
   #switching: Promise<Transport> | undefined = undefined;
   #protocolVersion: string | undefined = undefined;
 
-  constructor(options: ResolvedClientOptions, http: HttpRequester) {
+  /** Throws TypeError or RangeError on a bad option, and TypeError when no `fetch` is to be found. */
+  constructor(userOptions: StreamableHttpClientTransportOptions) {
+    const options = resolveClientOptions(userOptions);
+    const http = userOptions.http ?? fetchHttpRequester(userOptions.fetch ?? globalFetch());
     this.#options = options;
     this.#tools = new ToolHeaderRegistry(options.maxKnownTools);
     const host: ChannelHost = {
@@ -74,12 +87,26 @@ export class StreamableHttpClientTransport implements Transport {
       report: (error) => this.#inbound.fail(error),
     };
     this.#modern = new ModernChannel(host);
-    this.#legacy = new LegacySession(host);
+    this.#legacy = new LegacySessionChannel(host);
   }
 
   /** The legacy session id (from `initialize`), or the fallback's; undefined in the modern era. */
   get sessionId(): string | undefined {
     return this.#fallback !== undefined ? this.#fallback.sessionId : this.#legacy.sessionId;
+  }
+
+  /** The protocol version the client set (`setProtocolVersion`), if any. */
+  get protocolVersion(): string | undefined {
+    return this.#protocolVersion;
+  }
+
+  /**
+   * Ends the legacy session (DELETE, best effort within `closeTimeoutMs`) and stops its GET stream;
+   * the transport stays open, and a new `initialize` starts another session. A no-op without one.
+   */
+  async terminateSession(): Promise<void> {
+    if (this.#fallback !== undefined) return;
+    await this.#legacy.close();
   }
 
   /** The MCP endpoint. */

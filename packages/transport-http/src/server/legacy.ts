@@ -147,7 +147,13 @@ export class LegacyHttp implements SessionHost {
       );
       return;
     }
-    const sessionId = newSessionId();
+    const sessionId = options.sessionIdGenerator?.() ?? newSessionId();
+    // Visible ASCII (a header value) without '.' and '/', which separate the parts of an event id.
+    if (typeof sessionId !== 'string' || !/^[\x21-\x2D\x30-\x7E]+$/.test(sessionId)) {
+      throw new TypeError(
+        `StreamableHttpServerOptions.sessionIdGenerator must return visible ASCII without '.' or '/', got ${excerptOf(JSON.stringify(sessionId) ?? String(sessionId))}`,
+      );
+    }
     const session = new HttpSessionTransport(this, sessionId, options.principalOf(authInfo), options.now());
     this.#sessions.set(sessionId, session);
     this.#created++;

@@ -61,6 +61,11 @@ export interface StreamableHttpServerOptions {
   enableJsonResponse?: boolean | undefined;
   /** Legacy sessions open at once; `initialize` beyond it is answered 503 with Retry-After. @default 10_000 */
   maxSessions?: number | undefined;
+  /**
+   * Makes the id of each new legacy session: unguessable, visible ASCII without '.' or '/' (e.g.
+   * `crypto.randomUUID`). @default 128 random bits from the platform's CSPRNG, base64url
+   */
+  sessionIdGenerator?: (() => string) | undefined;
   /** A legacy session with no request and no open stream for this long is closed, in ms. @default 1_800_000 */
   sessionIdleTimeoutMs?: number | undefined;
   /**
@@ -98,6 +103,7 @@ export interface ResolvedHttpOptions {
   readonly legacy: boolean;
   readonly enableJsonResponse: boolean;
   readonly maxSessions: number;
+  readonly sessionIdGenerator: (() => string) | undefined;
   readonly sessionIdleTimeoutMs: number;
   readonly eventStore: EventStore | undefined;
   readonly sseRetryMs: number;
@@ -156,5 +162,6 @@ export function resolveHttpOptions(options: StreamableHttpServerOptions): Resolv
     },
     timers: options.timers ?? GLOBAL_TIMERS,
     now: options.now ?? Date.now,
+    sessionIdGenerator: options.sessionIdGenerator,
   };
 }

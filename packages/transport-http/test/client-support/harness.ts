@@ -24,7 +24,7 @@ export class Harness {
     return server;
   }
 
-  /** A started transport to `server` with its own era cache (tests must not share the process-wide one). */
+  /** A started transport to `server`, with reconnection delays short enough for tests. */
   async transport(
     server: FakeServer,
     options: Partial<NodeStreamableHttpClientTransportOptions> = {},

@@ -3,9 +3,8 @@
  * `Dispatcher` (or over `fetch`, when one is given).
  */
 import type { Dispatcher } from 'undici';
-import { fetchSseHttp } from './http.js';
-import { integerOption, resolveSseClientOptions, type SseClientTransportOptions } from './options.js';
-import { SseClientTransport } from './transport.js';
+import { integerOption, type SseClientTransportOptions } from './options.js';
+import { SseClientTransport, sseClientTransportOver } from './transport.js';
 import { undiciSseHttp } from './undici-http.js';
 
 /** Options of the Node entry's transport: the common ones, plus undici's. */
@@ -34,12 +33,10 @@ export interface NodeSseClientTransportOptions extends SseClientTransportOptions
  * }));
  */
 export function createSseClientTransport(options: NodeSseClientTransportOptions): SseClientTransport {
-  const resolved = resolveSseClientOptions(options);
   const pool = {
     connections: integerOption('connections', options.connections, 16, 1),
     pipelining: integerOption('pipelining', options.pipelining, 4, 1),
   };
-  const http =
-    options.fetch !== undefined ? fetchSseHttp(options.fetch) : undiciSseHttp(options.dispatcher, pool);
-  return new SseClientTransport(resolved, http);
+  if (options.fetch !== undefined) return new SseClientTransport(options);
+  return sseClientTransportOver(options, undiciSseHttp(options.dispatcher, pool));
 }

@@ -18,8 +18,19 @@ import { allowsBatch } from '../shared/batch.js';
 import { frameError } from '../shared/frame-errors.js';
 import { aboutOf, closedError, httpStatusError, networkError } from './errors.js';
 import { SseEventReader } from './event-reader.js';
-import { CloseSignal, mediaTypeOf, type SseHttp, type SseHttpResponse } from './http.js';
-import type { ResolvedSseClientOptions } from './options.js';
+import {
+  CloseSignal,
+  type FetchLike,
+  fetchSseHttp,
+  mediaTypeOf,
+  type SseHttp,
+  type SseHttpResponse,
+} from './http.js';
+import {
+  type ResolvedSseClientOptions,
+  resolveSseClientOptions,
+  type SseClientTransportOptions,
+} from './options.js';
 
 /** The most of an error body kept for the error's message. */
 const ERROR_BODY_LIMIT = 4096;
@@ -31,7 +42,23 @@ const POST_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-
 
 type State = 'new' | 'connecting' | 'open' | 'closed';
 
-/** The client side of one HTTP+SSE connection; made by `createSseClientTransport`. */
+function globalFetch(): FetchLike {
+  const fetchImpl = globalThis.fetch;
+  if (typeof fetchImpl !== 'function') {
+    throw new TypeError('No global fetch in this runtime: pass SseClientTransportOptions.fetch');
+  }
+  // Called through a wrapper: some runtimes refuse a fetch whose `this` is not the global object.
+  return (url, init) => fetchImpl(url, init);
+}
+
+/**
+ * The client side of one HTTP+SSE connection. `new SseClientTransport(options)` sends over
+ * `options.fetch`, else the global `fetch` (Node's is undici's); `createSseClientTransport` of the
+ * Node entry sends over undici's own pools instead.
+ * @example
+ * const transport = new SseClientTransport({ url: 'http://127.0.0.1:3001/sse' });
+ * await new McpClient({ name: 'my-app', version: '1.0.0' }, { era: 'legacy' }).connect(transport);
+ */
 export class SseClientTransport implements Transport {
   onclose?: (() => void) | undefined;
   onerror?: ((error: Error) => void) | undefined;
@@ -51,10 +78,13 @@ export class SseClientTransport implements Transport {
   #opening: { resolve: () => void; reject: (error: Error) => void; timer: unknown } | undefined = undefined;
   #closing: Promise<void> | undefined = undefined;
 
-  constructor(options: ResolvedSseClientOptions, http: SseHttp) {
+  /** Throws TypeError or RangeError on a bad option, and TypeError when no `fetch` is to be found. */
+  constructor(options: SseClientTransportOptions);
+  constructor(userOptions: SseClientTransportOptions, http?: SseHttp) {
+    const options = resolveSseClientOptions(userOptions);
     this.#options = options;
     this.url = options.url;
-    this.#http = http;
+    this.#http = http ?? fetchSseHttp(userOptions.fetch ?? globalFetch());
     this.#inbound = new InboundBuffer(this);
     this.#rebuildPostHeaders();
   }
@@ -366,4 +396,17 @@ function lowerCased(headers: Readonly<Record<string, string>> | undefined): Reco
   if (headers !== undefined)
     for (const name of Object.keys(headers)) out[name.toLowerCase()] = headers[name] as string;
   return out;
+}
+
+/** The transport over an HTTP stack an entry's factory chose (undici in the Node entry). */
+export function sseClientTransportOver(
+  options: SseClientTransportOptions,
+  http: SseHttp,
+): SseClientTransport {
+  // The second constructor parameter is not public: users pick their I/O through `fetch`.
+  const Construct = SseClientTransport as unknown as new (
+    options: SseClientTransportOptions,
+    http: SseHttp,
+  ) => SseClientTransport;
+  return new Construct(options, http);
 }

@@ -13,7 +13,7 @@ import {
   type WebSocketClientTransportOptions,
   webSocketUrl,
 } from './options.js';
-import { type Dialer, WebSocketClientTransport } from './transport.js';
+import { type Dialer, WebSocketClientTransportCore } from './transport.js';
 
 /** Options of the browser entry's client. */
 export interface BrowserWebSocketClientTransportOptions extends WebSocketClientTransportOptions {
@@ -81,9 +81,31 @@ class BrowserDialer implements Dialer {
 }
 
 /**
- * Creates a WebSocket client transport on the WHATWG WebSocket (browsers, workers, Deno, Bun, Node 22).
- * Browsers cannot send pings: a dead connection is found by the server's heartbeat (browsers answer
- * pings by themselves) and shows here as a close.
+ * The WebSocket client transport of the browser entry, on the WHATWG WebSocket (browsers, workers,
+ * Deno, Bun, Node 22). Takes a URL (the official SDK's `new WebSocketClientTransport(url)`) or the
+ * options. Browsers cannot send pings: a dead connection is found by the server's heartbeat (browsers
+ * answer pings by themselves) and shows here as a close.
+ * @example
+ * import { McpClient } from '@mcpwire/protocol-core';
+ * import { WebSocketClientTransport } from '@mcpwire/transport-ws/browser';
+ * const client = new McpClient({ name: 'my-app', version: '1.0.0' });
+ * await client.connect(new WebSocketClientTransport(new URL('wss://example.com/ws')));
+ */
+export class WebSocketClientTransport extends WebSocketClientTransportCore {
+  /** Throws TypeError on a bad URL or when the runtime has no WebSocket, RangeError on a bad option. */
+  constructor(urlOrOptions: URL | string | BrowserWebSocketClientTransportOptions) {
+    const options =
+      typeof urlOrOptions === 'string' || urlOrOptions instanceof URL ? { url: urlOrOptions } : urlOrOptions;
+    const settings = resolveClientSettings(options);
+    const url = webSocketUrl(options.url);
+    const ctor = options.WebSocket ?? globalWebSocket();
+    super(new BrowserDialer(ctor, url, protocolsOf(options)), settings);
+  }
+}
+
+/**
+ * Creates a WebSocket client transport on the WHATWG WebSocket; the same as
+ * `new WebSocketClientTransport(options)`.
  * @example
  * import { McpClient } from '@mcpwire/protocol-core';
  * import { createWebSocketClientTransport } from '@mcpwire/transport-ws/browser';
@@ -93,8 +115,5 @@ class BrowserDialer implements Dialer {
 export function createWebSocketClientTransport(
   options: BrowserWebSocketClientTransportOptions,
 ): WebSocketClientTransport {
-  const settings = resolveClientSettings(options);
-  const url = webSocketUrl(options.url);
-  const ctor = options.WebSocket ?? globalWebSocket();
-  return new WebSocketClientTransport(new BrowserDialer(ctor, url, protocolsOf(options)), settings);
+  return new WebSocketClientTransport(options);
 }

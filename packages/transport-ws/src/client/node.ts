@@ -16,7 +16,7 @@ import {
   type WebSocketClientTransportOptions,
   webSocketUrl,
 } from './options.js';
-import { type Dialer, WebSocketClientTransport } from './transport.js';
+import { type Dialer, WebSocketClientTransportCore } from './transport.js';
 
 /** Options of the Node entry's client. */
 export interface NodeWebSocketClientTransportOptions extends WebSocketClientTransportOptions {
@@ -152,7 +152,27 @@ class NodeDialer implements Dialer {
 }
 
 /**
- * Creates a WebSocket client transport on `ws`, offering the `mcp` subprotocol.
+ * The WebSocket client transport of the Node entry, on `ws`, offering the `mcp` subprotocol. Takes a
+ * URL (the official SDK's `new WebSocketClientTransport(url)`) or the options.
+ * @example
+ * import { McpClient } from '@mcpwire/protocol-core';
+ * import { WebSocketClientTransport } from '@mcpwire/transport-ws';
+ * const client = new McpClient({ name: 'my-app', version: '1.0.0' });
+ * await client.connect(new WebSocketClientTransport(new URL('ws://127.0.0.1:3000/ws')));
+ */
+export class WebSocketClientTransport extends WebSocketClientTransportCore {
+  /** Throws TypeError on a URL that is not ws(s) or http(s), RangeError on a bad option. */
+  constructor(urlOrOptions: URL | string | NodeWebSocketClientTransportOptions) {
+    const options =
+      typeof urlOrOptions === 'string' || urlOrOptions instanceof URL ? { url: urlOrOptions } : urlOrOptions;
+    const settings = resolveClientSettings(options);
+    super(new NodeDialer(options, settings.maxMessageBytes), settings);
+  }
+}
+
+/**
+ * Creates a WebSocket client transport on `ws`, offering the `mcp` subprotocol; the same as
+ * `new WebSocketClientTransport(options)`.
  * @example
  * import { McpClient } from '@mcpwire/protocol-core';
  * import { createWebSocketClientTransport } from '@mcpwire/transport-ws';
@@ -165,6 +185,5 @@ class NodeDialer implements Dialer {
 export function createWebSocketClientTransport(
   options: NodeWebSocketClientTransportOptions,
 ): WebSocketClientTransport {
-  const settings = resolveClientSettings(options);
-  return new WebSocketClientTransport(new NodeDialer(options, settings.maxMessageBytes), settings);
+  return new WebSocketClientTransport(options);
 }

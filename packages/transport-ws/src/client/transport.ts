@@ -26,9 +26,10 @@ export interface ClientSettings extends ConnectionSettings {
 
 /**
  * The client side of MCP over WebSocket: `start()` opens the socket (subprotocol `mcp`), then one
- * JSON-RPC message travels per text frame. Made by `createWebSocketClientTransport` of either entry.
+ * JSON-RPC message travels per text frame. Each entry exports its subclass `WebSocketClientTransport`,
+ * which opens the socket with that entry's WebSocket (`ws` in Node, the WHATWG one in browsers).
  */
-export class WebSocketClientTransport implements Transport {
+export class WebSocketClientTransportCore implements Transport {
   /** Called once when the connection closed, whoever closed it. */
   onclose?: (() => void) | undefined;
   /** Called for malformed frames, limits hit, and a connection that dropped. */
@@ -41,8 +42,8 @@ export class WebSocketClientTransport implements Transport {
   #connection: Connection | undefined;
   #closeFired = false;
 
-  /** Use `createWebSocketClientTransport`; the dialer is internal. */
-  constructor(dialer: Dialer, settings: ClientSettings) {
+  /** Built by an entry's `WebSocketClientTransport`: the dialer is internal. */
+  protected constructor(dialer: Dialer, settings: ClientSettings) {
     this.#dialer = dialer;
     this.#settings = settings;
   }

@@ -15,7 +15,7 @@ import {
 import { type WebSocket, WebSocketServer } from 'ws';
 import { WebSocketCloseCode } from '../close-codes.js';
 import { WsPort } from '../internal/ws-port.js';
-import { WebSocketTransport } from '../socket-transport.js';
+import { type WebSocketTransport, webSocketTransportOver } from '../socket-transport.js';
 import { MCP_SUBPROTOCOL } from '../subprotocol.js';
 import { type ResolvedServerOptions, resolveServerOptions, type WebSocketServerOptions } from './options.js';
 import { refuseUpgrade } from './refusal.js';
@@ -195,7 +195,7 @@ class Endpoint implements WebSocketEndpoint {
   #accept(ws: WebSocket, request: IncomingMessage, authInfo: unknown): void {
     const requestInfo = requestInfoOf(request);
     const extra: MessageExtraInfo = { requestInfo, authInfo };
-    const transport: WebSocketTransport = new WebSocketTransport(new WsPort(ws), this.#options.connection, {
+    const transport: WebSocketTransport = webSocketTransportOver(new WsPort(ws), this.#options.connection, {
       extra,
       finished: () => this.#connections.delete(transport),
       pauseReadsWhenBuffered: true,

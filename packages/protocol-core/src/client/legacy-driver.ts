@@ -7,18 +7,28 @@ import type { ProtocolEngine } from '../engine/engine.js';
 import type { JSONRPCParams } from '../jsonrpc.js';
 import type { LoggingLevel } from '../types/logging.js';
 import type { McpMethod } from '../types/method-types.js';
+import type { SubscriptionFilter } from '../types/subscriptions.js';
+import type { RootsCapability } from './capabilities.js';
 import {
   checkParams,
   type DriverRequestOptions,
   type EraDriver,
+  type InputSettings,
+  type ListenDeps,
   sendChecked,
   parseResultOrThrow,
   type Session,
 } from './driver.js';
 import type { ElicitationCompletions } from './elicitation-complete.js';
 import { installLegacyInputHandlers } from './input-handlers.js';
+import type { ListenHandle, ListenOptions } from './listen.js';
+import { listenLegacy } from './listen-legacy.js';
+import type { ListenCallbacks } from './notification-router.js';
 import type { ClientHandlers } from './options.js';
 import type { SendObserver } from './send-observer.js';
+
+/** Legacy clients send `notifications/roots/list_changed`, and say so. */
+export const LEGACY_ROOTS_CAPABILITY: RootsCapability = { listChanged: true };
 
 /** Sends legacy-era requests on an initialized connection. */
 export class LegacyDriver implements EraDriver {
@@ -71,6 +81,37 @@ export class LegacyDriver implements EraDriver {
     }
     return this.#engine.notify(method, params);
   }
+
+  completeConnect(handlers: ClientHandlers, logLevel: LoggingLevel | undefined): Promise<void> {
+    return completeLegacyHandshake(this.#engine, this, handlers, logLevel, this.#completions);
+  }
+
+  async setLogLevel(level: LoggingLevel, options?: DriverRequestOptions): Promise<void> {
+    await this.request('logging/setLevel', { level }, options);
+  }
+
+  /** Legacy servers ask for input with requests of their own (installed handlers): one request. */
+  requestWithInput(
+    method: McpMethod,
+    params: JSONRPCParams,
+    options: DriverRequestOptions | undefined,
+    _input: InputSettings,
+  ): Promise<unknown> {
+    return this.request(method, params, options);
+  }
+
+  listen(
+    deps: ListenDeps,
+    filter: SubscriptionFilter,
+    callbacks: ListenCallbacks,
+    options: ListenOptions | undefined,
+  ): Promise<ListenHandle> {
+    return listenLegacy(this, deps.router, deps.uriHolds, filter, callbacks, options?.signal);
+  }
+
+  rootsListChanged(): Promise<void> {
+    return this.notify('notifications/roots/list_changed');
+  }
 }
 
 /**
@@ -78,7 +119,7 @@ export class LegacyDriver implements EraDriver {
  * `initialized`, after which the server may send requests at once), sends `initialized`, then the
  * log level the caller chose before connecting, if the server logs at all.
  */
-export async function completeLegacyHandshake(
+async function completeLegacyHandshake(
   engine: ProtocolEngine,
   driver: EraDriver,
   handlers: ClientHandlers,

@@ -12,20 +12,31 @@ import type { LoggingLevel } from '../types/logging.js';
 import type { McpMethod } from '../types/method-types.js';
 import { ResultType } from '../types/modern.js';
 import { MetaKey, type ProtocolVersion } from '../types/revisions.js';
+import type { SubscriptionFilter } from '../types/subscriptions.js';
+import type { RootsCapability } from './capabilities.js';
 import {
   checkParams,
   type DriverRequestOptions,
   type EraDriver,
+  type InputSettings,
+  type ListenDeps,
   sendChecked,
   parseResultOrThrow,
   type Session,
 } from './driver.js';
+import { type ListenHandle, type ListenOptions, listenModern } from './listen.js';
+import { requestWithInput } from './mrtr.js';
+import type { ListenCallbacks } from './notification-router.js';
+import type { ClientHandlers } from './options.js';
 import type { SendObserver } from './send-observer.js';
 import { describeVersions, selectVersion, supportedVersionsOf } from './versions.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The modern era has no roots notification: the capability carries no `listChanged`. */
+export const MODERN_ROOTS_CAPABILITY: RootsCapability = {};
 
 /** What the modern driver reads from its client at each request. */
 export interface ModernDriverHost {
@@ -134,6 +145,39 @@ export class ModernDriver implements EraDriver {
       return Promise.reject(error);
     }
     return this.#engine.notify(method, params);
+  }
+
+  /** Nothing to send: no handshake, and the server asks for input inside results, not by request. */
+  completeConnect(_handlers: ClientHandlers, _logLevel: LoggingLevel | undefined): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** Nothing to send: every later request carries the level in `_meta` (the host's `logLevel`). */
+  setLogLevel(_level: LoggingLevel, _options?: DriverRequestOptions): Promise<void> {
+    return Promise.resolve();
+  }
+
+  requestWithInput(
+    method: McpMethod,
+    params: JSONRPCParams,
+    options: DriverRequestOptions | undefined,
+    input: InputSettings,
+  ): Promise<unknown> {
+    return requestWithInput({ driver: this, ...input }, method, params, options);
+  }
+
+  listen(
+    deps: ListenDeps,
+    filter: SubscriptionFilter,
+    callbacks: ListenCallbacks,
+    options: ListenOptions | undefined,
+  ): Promise<ListenHandle> {
+    return listenModern(this, deps.router, deps.timers, filter, callbacks, options);
+  }
+
+  /** The modern era has no roots notification. */
+  rootsListChanged(): Promise<void> {
+    return Promise.resolve();
   }
 
   /** Moves the session to a version from the error's `supported` list, or throws when there is none. */
