@@ -1,14 +1,31 @@
 /**
  * Walks the TypeScript sources an entry point imports, to prove a browser-safe entry reaches nothing
- * from `node:` (or a Node-only package). Relative imports and the workspace's protocol-core are
- * followed through their sources; anything else is recorded as a bare package.
+ * from `node:` (or a Node-only package). Relative imports and the entries of the workspace's
+ * protocol-core (`.`, `./transport-kit`, …, read from its exports map) are followed through their
+ * sources; anything else is recorded as a bare package.
  */
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PROTOCOL_CORE = resolve(dirname(fileURLToPath(import.meta.url)), '../../protocol-core/src/index.ts');
+const PROTOCOL_CORE = resolve(dirname(fileURLToPath(import.meta.url)), '../../protocol-core');
+
+/** The source file behind each entry of protocol-core's exports map: its `@mcpwire/source` condition. */
+function protocolCoreEntries(): ReadonlyMap<string, string> {
+  const manifest = JSON.parse(readFileSync(resolve(PROTOCOL_CORE, 'package.json'), 'utf8')) as {
+    exports: Record<string, string | { '@mcpwire/source'?: string }>;
+  };
+  const entries = new Map<string, string>();
+  for (const [subpath, target] of Object.entries(manifest.exports)) {
+    const source = typeof target === 'string' ? undefined : target['@mcpwire/source'];
+    if (source !== undefined)
+      entries.set(`@mcpwire/protocol-core${subpath.slice(1)}`, resolve(PROTOCOL_CORE, source));
+  }
+  return entries;
+}
+
+const PROTOCOL_CORE_ENTRIES = protocolCoreEntries();
 
 const SPECIFIER =
   /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
@@ -33,8 +50,11 @@ export function importGraph(entry: string): ImportGraph {
     for (const match of source.matchAll(SPECIFIER)) {
       const specifier = match[1] ?? match[2];
       if (specifier === undefined) continue;
+      const core = PROTOCOL_CORE_ENTRIES.get(specifier);
       if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
-      else if (specifier === '@mcpwire/protocol-core') visit(PROTOCOL_CORE);
+      else if (core !== undefined) visit(core);
+      else if (specifier.startsWith('@mcpwire/protocol-core/'))
+        throw new Error(`${file}: no such entry ${specifier}`);
       else packages.add(specifier);
     }
   };
