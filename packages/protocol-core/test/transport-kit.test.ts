@@ -35,13 +35,16 @@ describe('utf8ByteLength', () => {
     ['lone high surrogate at the end', 'ab\uD83D'],
     ['lone high surrogate before a letter', '\uD83Dx'],
     ['lone low surrogate', 'x\uDE00y'],
+    ['lone low surrogate first', '\uDC00x'],
+    ['only a high surrogate', '\uD800'],
     ['reversed pair', '\uDE00\uD83D'],
     ['two high surrogates then a low', '\uD83D\uD83D\uDE00'],
     ['empty', ''],
   ];
 
-  it.each(samples)('counts what TextEncoder writes: %s', (_, text) => {
+  it.each(samples)('counts what TextEncoder and Buffer write: %s', (_, text) => {
     expect(utf8ByteLength(text)).toBe(encoder.encode(text).length);
+    expect(utf8ByteLength(text)).toBe(Buffer.byteLength(text));
   });
 
   it('counts a lone surrogate as U+FFFD (3 bytes), not as half of a 4-byte pair', () => {

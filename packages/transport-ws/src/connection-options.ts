@@ -1,4 +1,5 @@
-import { GLOBAL_TIMERS, type WebSocketTimers } from './timers.js';
+import type { Timers } from '@mcpwire/protocol-core/transport-kit';
+import { GLOBAL_TIMERS } from './timers.js';
 
 /** Limits and timers of one WebSocket connection, shared by the server, the client and the socket transport. */
 export interface WebSocketConnectionOptions {
@@ -29,7 +30,7 @@ export interface WebSocketConnectionOptions {
   /** How long `close()` waits for the peer's close frame before dropping the socket, in ms. @default 5000 */
   closeTimeoutMs?: number | undefined;
   /** The clock for heartbeats and timeouts; tests pass fake timers. @default the global timers, unref'd */
-  timers?: WebSocketTimers | undefined;
+  timers?: Timers | undefined;
 }
 
 /** {@link WebSocketConnectionOptions} with every default applied. */
@@ -39,7 +40,7 @@ export interface ConnectionSettings {
   readonly maxBufferedBytes: number;
   readonly heartbeatIntervalMs: number;
   readonly closeTimeoutMs: number;
-  readonly timers: WebSocketTimers;
+  readonly timers: Timers;
 }
 
 /** Checks one numeric option: a safe integer at least `min`, or the fallback when absent. */

@@ -3,6 +3,7 @@ export { WebSocketCloseCode } from './close-codes.js';
 export type { WebSocketCloseCodeValue } from './close-codes.js';
 export type { WebSocketConnectionOptions } from './connection-options.js';
 export type { WebSocketTimers } from './timers.js';
+export type { Timers } from '@mcpwire/protocol-core/transport-kit';
 export { MCP_SUBPROTOCOL } from './subprotocol.js';
 export type { WsClientOptionsLike, WsConstructorLike, WsSocketLike } from './ws-types.js';
 

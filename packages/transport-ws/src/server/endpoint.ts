@@ -5,13 +5,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  type HttpAuthRequest,
-  HttpAuthError,
-  type MessageExtraInfo,
-  OriginGuard,
-  type RequestInfo,
-} from '@mcpwire/protocol-core';
+import { HttpAuthError, type MessageExtraInfo, type RequestInfo } from '@mcpwire/protocol-core';
+import { authRequestOf, headerValue, OriginGuard, pathOf } from '@mcpwire/protocol-core/transport-kit';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { WebSocketCloseCode } from '../close-codes.js';
 import { WsPort } from '../internal/ws-port.js';
@@ -44,22 +39,10 @@ export interface WebSocketEndpoint {
   close(): Promise<void>;
 }
 
-/** The path of a request target, without its query. */
-export function pathOf(target: string | undefined): string {
-  const value = target ?? '/';
-  const query = value.indexOf('?');
-  return query < 0 ? value : value.slice(0, query);
-}
-
 /** True when the `Sec-WebSocket-Protocol` header offers `mcp`. */
 function offersMcp(header: string | undefined): boolean {
   if (header === undefined) return false;
   return header.split(',').some((protocol) => protocol.trim() === MCP_SUBPROTOCOL);
-}
-
-function headerOf(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 function requestInfoOf(request: IncomingMessage): RequestInfo {
@@ -141,9 +124,9 @@ class Endpoint implements WebSocketEndpoint {
     const options = this.#options;
     if (this.#closed) return refuseUpgrade(socket, 503, 'Service Unavailable: the server is closing');
     // DNS-rebinding protection first: nothing else is looked at for a refused origin.
-    const refusal = this.#guard.refusal(request.headers.host, headerOf(request, 'origin'));
+    const refusal = this.#guard.refusal(request.headers.host, headerValue(request.headers, 'origin'));
     if (refusal !== undefined) return refuseUpgrade(socket, 403, refusal);
-    if (!offersMcp(headerOf(request, 'sec-websocket-protocol'))) {
+    if (!offersMcp(headerValue(request.headers, 'sec-websocket-protocol'))) {
       return refuseUpgrade(
         socket,
         400,
@@ -163,7 +146,7 @@ class Endpoint implements WebSocketEndpoint {
       // The slot is held while the hook runs, so slow authentication cannot push past the cap.
       this.#upgrading++;
       try {
-        authInfo = await options.authenticate(this.#authRequest(request));
+        authInfo = await options.authenticate(authRequestOf(request.method, request.url, request.headers));
       } catch (error) {
         if (error instanceof HttpAuthError) {
           const headers: Record<string, string> =
@@ -181,15 +164,6 @@ class Endpoint implements WebSocketEndpoint {
     }
     if (socket.destroyed) return;
     this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, request, authInfo));
-  }
-
-  #authRequest(request: IncomingMessage): HttpAuthRequest {
-    return {
-      method: request.method ?? 'GET',
-      url: request.url ?? '/',
-      headers: request.headers,
-      header: (name) => headerOf(request, name.toLowerCase()),
-    };
   }
 
   #accept(ws: WebSocket, request: IncomingMessage, authInfo: unknown): void {

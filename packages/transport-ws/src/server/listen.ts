@@ -1,7 +1,8 @@
 /** `listenWebSocket`: a WebSocket MCP endpoint on its own node:http server, in one call. */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createWebSocketServer, pathOf, type WebSocketEndpoint } from './endpoint.js';
+import { pathOf } from '@mcpwire/protocol-core/transport-kit';
+import { listenOn, sendText } from '@mcpwire/protocol-core/transport-kit/node';
+import { createWebSocketServer, type WebSocketEndpoint } from './endpoint.js';
 import type { WebSocketServerOptions } from './options.js';
 import { refuseUpgrade } from './refusal.js';
 
@@ -35,17 +36,14 @@ export interface WebSocketListener {
  * const { url, close } = await listenWebSocket({ server, port: 3000 });
  */
 export async function listenWebSocket(options: ListenWebSocketOptions): Promise<WebSocketListener> {
-  const host = options.host ?? '127.0.0.1';
   const path = options.path ?? '/ws';
   const endpoint = createWebSocketServer({ ...options, path });
   const httpServer = createServer((request, response) => {
-    const ours = pathOf(request.url) === path;
-    response.writeHead(ours ? 426 : 404, {
-      'content-type': 'text/plain',
-      'cache-control': 'no-cache',
-      ...(ours ? { upgrade: 'websocket', connection: 'Upgrade' } : {}),
+    if (pathOf(request.url) !== path) return sendText(response, 404, 'Not Found');
+    sendText(response, 426, 'Upgrade Required: connect with a WebSocket (subprotocol "mcp")', {
+      upgrade: 'websocket',
+      connection: 'Upgrade',
     });
-    response.end(ours ? 'Upgrade Required: connect with a WebSocket (subprotocol "mcp")' : 'Not Found');
   });
   httpServer.on('upgrade', (request, socket, head) => {
     if (pathOf(request.url) === path) void endpoint.handleUpgrade(request, socket, head);
@@ -54,25 +52,14 @@ export async function listenWebSocket(options: ListenWebSocketOptions): Promise<
       refuseUpgrade(socket, 404, 'Not Found');
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port ?? 0, host, () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const bound = await listenOn(httpServer, options);
   return {
-    url: `ws://${urlHost}:${port}${path}`,
-    port,
+    url: bound.urlOf('ws', path),
+    port: bound.port,
     endpoint,
     close: async () => {
       await endpoint.close();
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeAllConnections();
-      });
+      await bound.close();
     },
   };
 }

@@ -1,12 +1,7 @@
 /** Options of the WebSocket server, their defaults and range checks. */
 import type { Server as HttpServer } from 'node:http';
-import {
-  type Authenticate,
-  LOOPBACK_HOSTS,
-  LOOPBACK_ORIGINS,
-  type RequestInfo,
-  type Transport,
-} from '@mcpwire/protocol-core';
+import type { Authenticate, RequestInfo, Transport } from '@mcpwire/protocol-core';
+import { LOOPBACK_HOSTS, LOOPBACK_ORIGINS } from '@mcpwire/protocol-core/transport-kit';
 import {
   type ConnectionSettings,
   integerOption,
