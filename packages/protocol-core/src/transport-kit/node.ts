@@ -8,6 +8,9 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BodyRead } from './http.js';
 
+/** What {@link readNodeBody} can read: a body never comes parsed from a raw request. */
+export type NodeBodyRead = Exclude<BodyRead, { readonly kind: 'parsed' }>;
+
 /** Where {@link listenOn} binds. */
 export interface ListenOnOptions {
   /** The port; 0 picks a free one. @default 0 */
@@ -65,16 +68,16 @@ export function sendText(
   res.end(text);
 }
 
-const TOO_LARGE: BodyRead = { kind: 'too-large' };
-const ABORTED: BodyRead = { kind: 'aborted' };
-const BAD_ENCODING: BodyRead = { kind: 'bad-encoding' };
-const EMPTY: BodyRead = { kind: 'text', text: '' };
+const TOO_LARGE: NodeBodyRead = { kind: 'too-large' };
+const ABORTED: NodeBodyRead = { kind: 'aborted' };
+const BAD_ENCODING: NodeBodyRead = { kind: 'bad-encoding' };
+const EMPTY: NodeBodyRead = { kind: 'text', text: '' };
 
 /**
  * Reads a request body as UTF-8 text within `limit` bytes, holding no more than that: a declared
  * `Content-Length` over the limit is refused before a byte is read, a chunked body is cut at the limit.
  */
-export function readNodeBody(req: IncomingMessage, limit: number): Promise<BodyRead> {
+export function readNodeBody(req: IncomingMessage, limit: number): Promise<NodeBodyRead> {
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > limit) return Promise.resolve(TOO_LARGE);
   if (req.readableEnded) return Promise.resolve(EMPTY);
@@ -84,7 +87,7 @@ export function readNodeBody(req: IncomingMessage, limit: number): Promise<BodyR
     let settled = false;
     // The listeners stay: nothing comes after 'end' but 'close', which `settled` ignores, and
     // removing four listeners per request cost more than leaving them to go with the request.
-    const finish = (result: BodyRead): void => {
+    const finish = (result: NodeBodyRead): void => {
       if (settled) return;
       settled = true;
       resolve(result);

@@ -7,24 +7,29 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  CorsPolicy,
-  envelopeErrorResponse,
   ErrorCode,
   HttpAuthError,
   type JSONRPCMessage,
-  OriginGuard,
-  parseFrame,
   TransportError,
   TransportErrorCode,
-  validateEnvelope,
 } from '@mcpwire/protocol-core';
-import { frameError } from '../shared/frame-errors.js';
+import {
+  authRequestOf,
+  CorsPolicy,
+  envelopeErrorResponse,
+  frameError,
+  headerValue,
+  isJsonContentType,
+  newSessionId,
+  OriginGuard,
+  parseFrame,
+  validateEnvelope,
+} from '@mcpwire/protocol-core/transport-kit';
+import { readNodeBody } from '@mcpwire/protocol-core/transport-kit/node';
 import { SseEventStream, type StreamEnd } from './event-stream.js';
 import { type ResolvedSseServerOptions, resolveSseServerOptions, type SseServerOptions } from './options.js';
-import { isJsonContentType, readBody } from './read-body.js';
 import { requestInfoOf, sessionIdOf } from './request-info.js';
 import { addHeaders, sendAccepted, sendError, sendJson, sendNoContent } from './responses.js';
-import { newSessionId } from './session-id.js';
 import { type SessionHost, SseSession } from './session-transport.js';
 
 /** Counters of a handler, live. */
@@ -65,12 +70,6 @@ const NO_BODY = Symbol('no parsed body');
  * checks on the stream, is readable without being listed.
  */
 const EXPOSED_HEADERS: readonly string[] = ['www-authenticate', 'retry-after'];
-
-/** One request header as a string; repeated ones joined with ", ". */
-function headerOf(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
-}
 
 /** The handler's state: its sessions and counters. */
 class SseServerCore implements SessionHost {
@@ -125,8 +124,8 @@ class SseServerCore implements SessionHost {
         method === 'OPTIONS' && cors !== undefined
           ? this.#cors.preflight(
               origin,
-              headerOf(req, 'access-control-request-method'),
-              headerOf(req, 'access-control-request-headers'),
+              headerValue(req.headers, 'access-control-request-method'),
+              headerValue(req.headers, 'access-control-request-headers'),
               allow,
             )
           : undefined;
@@ -176,7 +175,7 @@ class SseServerCore implements SessionHost {
       );
       return;
     }
-    const sessionId = newSessionId();
+    const sessionId = newSessionId({ format: 'uuid' });
     // Relative to the GET's URL, as the official SDK sends it: the client resolves it against that.
     const endpoint = `${options.messagesPath}?sessionId=${sessionId}`;
     const stream = new SseEventStream(res, `event: endpoint\ndata: ${endpoint}\n\n`, {
@@ -239,7 +238,7 @@ class SseServerCore implements SessionHost {
   ): Promise<readonly JSONRPCMessage[] | undefined> {
     if (parsedBody !== NO_BODY) return this.#checkParsed(res, session, parsedBody);
     const limit = this.options.maxBodyBytes;
-    const body = await readBody(req, limit);
+    const body = await readNodeBody(req, limit);
     if (body.kind === 'aborted') return undefined;
     if (body.kind === 'too-large') {
       session.fail(
@@ -315,15 +314,7 @@ class SseServerCore implements SessionHost {
     const authenticate = this.options.authenticate;
     if (authenticate === undefined) return undefined;
     try {
-      return await authenticate({
-        method: req.method ?? 'GET',
-        url: req.url ?? '/',
-        headers: req.headers,
-        header: (name) => {
-          const value = req.headers[name.toLowerCase()];
-          return Array.isArray(value) ? value.join(', ') : value;
-        },
-      });
+      return await authenticate(authRequestOf(req.method, req.url, req.headers));
     } catch (error) {
       if (error instanceof HttpAuthError) {
         const headers =

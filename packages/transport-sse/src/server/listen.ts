@@ -1,6 +1,6 @@
 /** `listenSse`: the HTTP+SSE endpoints on a new node:http server, in one call. */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOn, sendText } from '@mcpwire/protocol-core/transport-kit/node';
 import { createSseServerHandler, type SseServerHandler } from './handler.js';
 import type { SseServerOptions } from './options.js';
 
@@ -35,33 +35,18 @@ export interface SseListener {
  * // clients: createSseClientTransport({ url }) — url is http://127.0.0.1:3001/sse
  */
 export async function listenSse(options: ListenSseOptions): Promise<SseListener> {
-  const host = options.host ?? '127.0.0.1';
   const handler = createSseServerHandler(options);
   const httpServer = createServer((req, res) => {
-    if (handler.handleNode(req, res)) return;
-    res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-cache' });
-    res.end('Not Found');
+    if (!handler.handleNode(req, res)) sendText(res, 404, 'Not Found');
   });
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port ?? 0, host, () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const bound = await listenOn(httpServer, options);
   return {
-    url: `http://${urlHost}:${port}${options.ssePath ?? '/sse'}`,
-    port,
+    url: bound.urlOf('http', options.ssePath ?? '/sse'),
+    port: bound.port,
     handler,
     close: async () => {
       await handler.close();
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        // Keep-alive sockets would hold close() open until they time out.
-        httpServer.closeAllConnections();
-      });
+      await bound.close();
     },
   };
 }

@@ -2,20 +2,21 @@
  * Options of the HTTP+SSE server handler, their defaults and range checks. Every size, count and time
  * is bounded by default.
  */
+import type { Authenticate } from '@mcpwire/protocol-core';
 import {
-  type Authenticate,
+  type ConnectableServer,
+  type ConnectionHandler,
+  connectorOf,
   defaultPrincipalOf,
   LOOPBACK_HOSTS,
   LOOPBACK_ORIGINS,
-  type Transport,
-} from '@mcpwire/protocol-core';
+  type ServerOrFactory,
+  type Timers,
+} from '@mcpwire/protocol-core/transport-kit';
 import type { SseServerTransport } from './session-transport.js';
 
-/** The timers the server arms (keep-alive comments); inject fakes in tests. */
-export interface SseServerTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+/** @deprecated use `Timers` (exported here too), the one timer shape of every transport; kept for one release. */
+export type SseServerTimers = Timers;
 
 /** What the handler knows about a new connection when it hands its transport over. */
 export interface SseConnectionInfo {
@@ -27,21 +28,20 @@ export interface SseConnectionInfo {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
-/** A server that serves many connections, such as `McpServer`: `connect` is called once per stream. */
-export interface SseConnectableServer {
-  connect(transport: Transport): Promise<unknown>;
-}
+/** @deprecated use `ConnectableServer` (exported here too), shared by every transport server; kept for one release. */
+export type SseConnectableServer = ConnectableServer;
 
 /**
  * Called once per new stream with its transport, e.g. to create an official SDK 1.x `Server` per
  * session (`(transport) => makeServer().connect(transport)`). The transport is not started yet.
+ * @deprecated use `ConnectionHandler<SseServerTransport, SseConnectionInfo>`; kept for one release.
  */
-export type SseConnectHandler = (transport: SseServerTransport, info: SseConnectionInfo) => unknown;
+export type SseConnectHandler = ConnectionHandler<SseServerTransport, SseConnectionInfo>;
 
 /** Options of `createSseServerHandler` and `listenSse`. */
 export interface SseServerOptions {
   /** Serves each connection: a server with `connect(transport)` (our `McpServer`), or a factory. */
-  server: SseConnectableServer | SseConnectHandler;
+  server: ServerOrFactory<SseServerTransport, SseConnectionInfo>;
   /** Path of the event stream (GET). @default '/sse' */
   ssePath?: string | undefined;
   /** Path clients POST their messages to; the `endpoint` event names it with `?sessionId=`. @default '/messages' */
@@ -96,7 +96,7 @@ export interface SseServerOptions {
   /** Handler-level errors: a failing `connect`, a throwing `authenticate`. Never thrown. @default ignored */
   onerror?: ((error: Error) => void) | undefined;
   /** Timers for keep-alives. @default the global setTimeout / clearTimeout (unref'd) */
-  timers?: SseServerTimers | undefined;
+  timers?: Timers | undefined;
 }
 
 /** The options with every default applied. */
@@ -115,10 +115,10 @@ export interface ResolvedSseServerOptions {
   readonly maxStreamBufferBytes: number;
   readonly maxQueued: number;
   readonly report: (error: unknown) => void;
-  readonly timers: SseServerTimers;
+  readonly timers: Timers;
 }
 
-const GLOBAL_TIMERS: SseServerTimers = {
+const GLOBAL_TIMERS: Timers = {
   setTimeout: (callback, ms) => {
     const handle = setTimeout(callback, ms);
     // Keep-alives must not keep a Node process alive on their own.
@@ -146,12 +146,7 @@ function path(name: string, value: string | undefined, fallback: string): string
 
 /** Applies the defaults; throws RangeError or TypeError on a bad value. */
 export function resolveSseServerOptions(options: SseServerOptions): ResolvedSseServerOptions {
-  const server = options?.server;
-  if (server === undefined || server === null) throw new TypeError('SseServerOptions.server is required');
-  let connect: ResolvedSseServerOptions['connect'];
-  if (typeof server === 'function') connect = server;
-  else if (typeof server.connect === 'function') connect = (transport) => server.connect(transport);
-  else throw new TypeError('SseServerOptions.server must have connect(transport) or be a function');
+  const connect = connectorOf(options?.server, 'SseServerOptions');
   const ssePath = path('ssePath', options.ssePath, '/sse');
   const messagesPath = path('messagesPath', options.messagesPath, '/messages');
   if (ssePath === messagesPath)
