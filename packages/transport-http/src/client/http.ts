@@ -2,6 +2,7 @@
  * The tiny HTTP interface the client transport is written against, so that one core runs over
  * undici (Node entry) and over `fetch` (browsers, workers, Deno, Bun). Runtime-neutral: no `node:`.
  */
+import { readerChunks } from '@mcpwire/protocol-core/transport-kit';
 
 /** One HTTP request as the transport makes it. */
 export interface HttpRequest {
@@ -84,22 +85,7 @@ export async function* chunksOf(body: HttpResponse['body']): AsyncGenerator<Uint
     yield* body;
     return;
   }
-  const reader = body.getReader();
-  let finished = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        finished = true;
-        return;
-      }
-      yield value;
-    }
-  } finally {
-    // Leaving early (a limit, a stop, an abort): the rest of the body is not wanted.
-    if (!finished) reader.cancel().catch(() => {});
-    reader.releaseLock();
-  }
+  yield* readerChunks(body);
 }
 
 /**

@@ -6,22 +6,25 @@
  * header means 2026-07-28, anything else the legacy session protocol.
  */
 import {
-  CorsPolicy,
-  envelopeErrorResponse,
   eraOf,
   ErrorCode,
   HttpAuthError,
   type JSONRPCMessage,
   MetaKey,
-  OriginGuard,
-  parseFrame,
   TransportError,
   TransportErrorCode,
-  validateEnvelope,
 } from '@mcpwire/protocol-core';
+import {
+  CorsPolicy,
+  envelopeErrorResponse,
+  isJsonContentType,
+  OriginGuard,
+  parseFrame,
+  validateEnvelope,
+} from '@mcpwire/protocol-core/transport-kit';
 import { HeaderName } from '../shared/mcp-headers.js';
 import type { HttpExchange, ResponseHeaders } from './exchange.js';
-import { acceptsPostResponses, isJsonContentType } from './guards.js';
+import { acceptsPostResponses } from './guards.js';
 import type { HttpContext } from './http-context.js';
 import { LegacyHttp } from './legacy.js';
 import { ModernHttp } from './modern.js';

@@ -6,18 +6,17 @@
 import {
   ErrorCode,
   eraOf,
-  excerptOf,
   type JSONRPCMessage,
   LEGACY_PROTOCOL_VERSIONS,
   type MessageExtraInfo,
   type RequestId,
 } from '@mcpwire/protocol-core';
+import { excerptOf, newSessionId } from '@mcpwire/protocol-core/transport-kit';
 import { HeaderName } from '../shared/mcp-headers.js';
 import type { HttpExchange } from './exchange.js';
 import { acceptsEventStream } from './guards.js';
 import { type HttpContext, requestInfoOf } from './http-context.js';
 import { EMPTY_HEADERS, sendError } from './responses.js';
-import { newSessionId } from './session-id.js';
 import { HttpSessionTransport, type SessionHost } from './session-transport.js';
 
 /** Seconds a client is told to wait when the session cap is reached. */

@@ -2,13 +2,8 @@
  * Options of the Streamable HTTP server (both entries), their defaults and range checks. Every size,
  * count and time is bounded by default.
  */
-import {
-  type Authenticate,
-  defaultPrincipalOf,
-  LOOPBACK_HOSTS,
-  LOOPBACK_ORIGINS,
-  type McpServer,
-} from '@mcpwire/protocol-core';
+import type { Authenticate, McpServer } from '@mcpwire/protocol-core';
+import { defaultPrincipalOf, LOOPBACK_HOSTS, LOOPBACK_ORIGINS } from '@mcpwire/protocol-core/transport-kit';
 import { type EventStore, InMemoryEventStore } from './event-store.js';
 
 /** The timers the server uses (session sweeps, SSE keep-alives); injected in tests. */
