@@ -2,5 +2,6 @@
 export { createSseClientTransport } from './client/create-fetch.js';
 export { SseClientTransport } from './client/transport.js';
 export type { HeadersOption, SseClientTimers, SseClientTransportOptions } from './client/options.js';
+export type { Timers } from '@mcpwire/protocol-core/transport-kit';
 export type { FetchLike, FetchResponseLike } from './client/http.js';
 export { BATCH_PROTOCOL_VERSIONS } from './shared/batch.js';

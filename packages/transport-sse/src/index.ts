@@ -1,8 +1,8 @@
 // Public API of @mcpwire/transport-sse (Node entry): the HTTP+SSE server on node:http, and the client over undici.
 
 // server
-export { createSseServerHandler } from './server/handler.js';
-export type { SseServerHandler, SseServerStats } from './server/handler.js';
+export { createSseHandler, createSseServerHandler } from './server/handler.js';
+export type { SseHandler, SseServerHandler, SseServerStats } from './server/handler.js';
 export { listenSse } from './server/listen.js';
 export type { ListenSseOptions, SseListener } from './server/listen.js';
 export type {
@@ -12,6 +12,14 @@ export type {
   SseServerOptions,
   SseServerTimers,
 } from './server/options.js';
+// Shared by every transport server and client (from protocol-core's transport kit).
+export type {
+  ConnectableServer,
+  ConnectionHandler,
+  ServerOrFactory,
+  ServerStats,
+  Timers,
+} from '@mcpwire/protocol-core/transport-kit';
 export type { SseServerTransport } from './server/session-transport.js';
 // Re-exported from protocol-core, where the Streamable HTTP and WebSocket servers share them.
 export { HttpAuthError, defaultPrincipalOf } from '@mcpwire/protocol-core';

@@ -23,6 +23,7 @@ import {
   newSessionId,
   OriginGuard,
   parseFrame,
+  type ServerStats,
   validateEnvelope,
 } from '@mcpwire/protocol-core/transport-kit';
 import { readNodeBody } from '@mcpwire/protocol-core/transport-kit/node';
@@ -32,20 +33,17 @@ import { requestInfoOf, sessionIdOf } from './request-info.js';
 import { addHeaders, sendAccepted, sendError, sendJson, sendNoContent } from './responses.js';
 import { type SessionHost, SseSession } from './session-transport.js';
 
-/** Counters of a handler, live. */
-export interface SseServerStats {
-  /** Sessions (open streams) now. */
-  readonly sessions: number;
-  /** Sessions opened since the handler was made. */
-  readonly sessionsCreated: number;
+/**
+ * Counters of a handler, live: the ones every transport server has (`sessions` are open streams,
+ * `refusedSessions` GETs refused because `maxSessions` streams were open), and its own.
+ */
+export interface SseServerStats extends ServerStats {
   /** Sessions closed because their client stopped reading (`maxStreamBufferBytes`). */
   readonly overflows: number;
-  /** GETs refused because `maxSessions` streams were open. */
-  readonly refusedSessions: number;
 }
 
 /** An HTTP+SSE endpoint pair for Node. */
-export interface SseServerHandler {
+export interface SseHandler {
   /**
    * Serves one request if its path is `ssePath` or `messagesPath` and returns true (the answer is
    * written asynchronously; failures go to `onerror`); returns false, touching nothing, for any
@@ -53,8 +51,8 @@ export interface SseServerHandler {
    * framework parsed already (Express `express.json()`); its size was then checked by that framework.
    */
   handleNode(req: IncomingMessage, res: ServerResponse, parsedBody?: unknown): boolean;
-  /** Live counters. */
-  stats(): SseServerStats;
+  /** Live counters, read anew on each access. */
+  readonly stats: SseServerStats;
   /** Ends every stream and closes every session; later GETs get 503, later POSTs 404. Idempotent. */
   close(): Promise<void>;
 }
@@ -88,7 +86,7 @@ class SseServerCore implements SessionHost {
     this.#cors = new CorsPolicy({ enabled: this.options.cors, exposeHeaders: EXPOSED_HEADERS });
   }
 
-  stats(): SseServerStats {
+  get stats(): SseServerStats {
     return {
       sessions: this.#sessions.size,
       sessionsCreated: this.#created,
@@ -334,17 +332,31 @@ class SseServerCore implements SessionHost {
 /**
  * Creates the HTTP+SSE endpoints (GET `ssePath`, POST `messagesPath`) for Node.
  * @example
- * const sse = createSseServerHandler({ server: mcpServer });
+ * const sse = createSseHandler({ server: mcpServer });
  * http.createServer((req, res) => {
  *   if (!sse.handleNode(req, res)) res.writeHead(404).end();
  * }).listen(3000, '127.0.0.1');
  */
-export function createSseServerHandler(options: SseServerOptions): SseServerHandler {
+export function createSseHandler(options: SseServerOptions): SseHandler {
   const core = new SseServerCore(options);
   return {
     handleNode: (req, res, parsedBody) =>
       core.handleNode(req, res, parsedBody === undefined ? NO_BODY : parsedBody),
-    stats: () => core.stats(),
+    get stats() {
+      return core.stats;
+    },
     close: () => core.close(),
   };
+}
+
+/** @deprecated use {@link SseHandler}, whose `stats` is a property as on every transport server; kept for one release. */
+export interface SseServerHandler extends Omit<SseHandler, 'stats'> {
+  /** Live counters. */
+  stats(): SseServerStats;
+}
+
+/** @deprecated use {@link createSseHandler} (its `stats` is a property); kept for one release. */
+export function createSseServerHandler(options: SseServerOptions): SseServerHandler {
+  const handler = createSseHandler(options);
+  return { handleNode: handler.handleNode, stats: () => handler.stats, close: handler.close };
 }

@@ -1,7 +1,7 @@
 /** `listenSse`: the HTTP+SSE endpoints on a new node:http server, in one call. */
 import { createServer } from 'node:http';
 import { listenOn, sendText } from '@mcpwire/protocol-core/transport-kit/node';
-import { createSseServerHandler, type SseServerHandler } from './handler.js';
+import { createSseHandler, type SseHandler } from './handler.js';
 import type { SseServerOptions } from './options.js';
 
 /** Options of {@link listenSse}. */
@@ -22,7 +22,7 @@ export interface SseListener {
   /** The bound port (the real one when 0 was asked). */
   readonly port: number;
   /** The handler behind it (stats). */
-  readonly handler: SseServerHandler;
+  readonly handler: SseHandler;
   /** Ends every session and stream, then stops listening. */
   close(): Promise<void>;
 }
@@ -35,7 +35,7 @@ export interface SseListener {
  * // clients: createSseClientTransport({ url }) — url is http://127.0.0.1:3001/sse
  */
 export async function listenSse(options: ListenSseOptions): Promise<SseListener> {
-  const handler = createSseServerHandler(options);
+  const handler = createSseHandler(options);
   const httpServer = createServer((req, res) => {
     if (!handler.handleNode(req, res)) sendText(res, 404, 'Not Found');
   });
