@@ -51,6 +51,17 @@ describe('listenOn', () => {
     await expect(fetch(bound.urlOf('http', '/x'))).rejects.toThrow();
   });
 
+  it('runs closeFirst before it stops listening', async () => {
+    const order: string[] = [];
+    const httpServer = createServer();
+    httpServer.on('close', () => order.push('server closed'));
+    const bound = await listenOn(httpServer, {}, async () => {
+      order.push(`closeFirst (listening: ${httpServer.listening})`);
+    });
+    await bound.close();
+    expect(order).toEqual(['closeFirst (listening: true)', 'server closed']);
+  });
+
   it('brackets an IPv6 host, and rejects with the listen error', async () => {
     const first = await listenOn(createServer(), { host: '::1' }).catch(() => undefined);
     if (first !== undefined) {

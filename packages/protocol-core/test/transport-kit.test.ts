@@ -1,7 +1,9 @@
 // The browser-safe kit for transport authors, through its package subpath (the exports map's
 // `@mcpwire/source` condition) as transports import it.
 import {
+  authRefusalHeaders,
   authRequestOf,
+  collectText,
   type ConnectableServer,
   connectorOf,
   exceedsUtf8Bytes,
@@ -21,7 +23,13 @@ import {
 } from '@mcpwire/protocol-core/transport-kit';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { EngineTimers } from '../src/engine/options.js';
-import { type JSONRPCMessage, type Transport, TransportError, TransportErrorCode } from '../src/index.js';
+import {
+  HttpAuthError,
+  type JSONRPCMessage,
+  type Transport,
+  TransportError,
+  TransportErrorCode,
+} from '../src/index.js';
 import * as kit from '../src/transport-kit/index.js';
 
 const encoder = new TextEncoder();
@@ -144,6 +152,27 @@ describe('HTTP helpers', () => {
     expect(request.header('Authorization')).toBe('Bearer x');
   });
 
+  it('authRefusalHeaders: the challenge of a 401, nothing for a 403', () => {
+    const challenge = 'Bearer realm="mcp"';
+    expect(authRefusalHeaders(new HttpAuthError('no', { wwwAuthenticate: challenge }))).toEqual({
+      'www-authenticate': challenge,
+    });
+    expect(
+      authRefusalHeaders(new HttpAuthError('no', { status: 403, wwwAuthenticate: challenge })),
+    ).toBeUndefined();
+    expect(authRefusalHeaders(new HttpAuthError('no'))).toBeUndefined();
+  });
+
+  it('collectText decodes UTF-8 across chunks, and stops past the limit', async () => {
+    async function* chunks(...parts: number[][]): AsyncGenerator<Uint8Array> {
+      for (const part of parts) yield new Uint8Array(part);
+    }
+    // 'é' split between two chunks.
+    expect(await collectText(chunks([0x61, 0xc3], [0xa9]), 3)).toBe('aé');
+    expect(await collectText(chunks([0x61, 0xc3], [0xa9]), 2)).toBeUndefined();
+    expect(await collectText(chunks(), 0)).toBe('');
+  });
+
   it('isJsonContentType and pathOf', () => {
     expect(isJsonContentType('Application/JSON; charset=utf-8')).toBe(true);
     expect(isJsonContentType('text/plain')).toBe(false);
@@ -230,7 +259,9 @@ describe('the ./transport-kit entry', () => {
       'LOOPBACK_ORIGINS',
       'MAX_EXCERPT_CHARS',
       'OriginGuard',
+      'authRefusalHeaders',
       'authRequestOf',
+      'collectText',
       'connectorOf',
       'defaultPrincipalOf',
       'envelopeErrorResponse',

@@ -1,5 +1,5 @@
 /** HTTP pieces the Streamable HTTP, SSE and WebSocket servers share, runtime-neutral (Node, browsers, workers). */
-import type { HttpAuthRequest } from '../http-security/auth.js';
+import type { HttpAuthError, HttpAuthRequest } from '../http-security/auth.js';
 
 /** Request headers as Node gives them: lower-case names, repeated ones as arrays. */
 export type IncomingHeaders = Readonly<Record<string, string | string[] | undefined>>;
@@ -8,6 +8,13 @@ export type IncomingHeaders = Readonly<Record<string, string | string[] | undefi
 export function headerValue(headers: IncomingHeaders, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** The headers of a refusal by `authenticate`: its `WWW-Authenticate` challenge on a 401, else none. */
+export function authRefusalHeaders(error: HttpAuthError): Record<string, string> | undefined {
+  return error.status === 401 && error.wwwAuthenticate !== undefined
+    ? { 'www-authenticate': error.wwwAuthenticate }
+    : undefined;
 }
 
 /** What an `authenticate` hook is given of a request: its method, target and headers. */
@@ -70,4 +77,28 @@ export async function* readerChunks(body: ReadableStream<Uint8Array>): AsyncGene
     if (!finished) reader.cancel().catch(() => {});
     reader.releaseLock();
   }
+}
+
+/**
+ * Reads chunks as UTF-8 text; undefined once they hold more than `limit` bytes, and the rest is not
+ * read (leaving the loop cancels a {@link readerChunks} stream). At most the limit plus one chunk is held.
+ */
+export async function collectText(
+  chunks: AsyncIterable<Uint8Array>,
+  limit: number,
+): Promise<string | undefined> {
+  const held: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.byteLength;
+    if (total > limit) return undefined;
+    held.push(chunk);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of held) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }

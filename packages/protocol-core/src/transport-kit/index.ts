@@ -20,7 +20,15 @@ export { LOOPBACK_HOSTS, LOOPBACK_ORIGINS, OriginGuard } from '../http-security/
 export { CorsPolicy } from '../http-security/cors.js';
 export type { CorsHeaders, CorsPolicyOptions } from '../http-security/cors.js';
 export { defaultPrincipalOf } from '../http-security/auth.js';
-export { authRequestOf, headerValue, isJsonContentType, pathOf, readerChunks } from './http.js';
+export {
+  authRefusalHeaders,
+  authRequestOf,
+  collectText,
+  headerValue,
+  isJsonContentType,
+  pathOf,
+  readerChunks,
+} from './http.js';
 export type { BodyRead, IncomingHeaders } from './http.js';
 export { newSessionId } from './session-id.js';
 export type { SessionIdOptions } from './session-id.js';

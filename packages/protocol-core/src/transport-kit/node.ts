@@ -25,17 +25,25 @@ export interface BoundServer {
   readonly port: number;
   /** The URL of `path` on this server, e.g. `urlOf('ws', '/ws')` → `ws://127.0.0.1:41234/ws` (IPv6 hosts bracketed). */
   urlOf(scheme: string, path: string): string;
-  /** Stops listening and drops every connection (keep-alive ones included, which would hold it open). */
+  /**
+   * Runs `closeFirst` (e.g. the handler's `close`, which ends sessions and streams), then stops
+   * listening and drops every connection (keep-alive ones included, which would hold it open).
+   */
   close(): Promise<void>;
 }
 
 /**
- * Starts `httpServer` listening; rejects with the server's error (e.g. `EADDRINUSE`).
+ * Starts `httpServer` listening; rejects with the server's error (e.g. `EADDRINUSE`). `closeFirst`
+ * runs at the start of {@link BoundServer.close}.
  * @example
- * const bound = await listenOn(createServer(handle), { port: 0 });
+ * const bound = await listenOn(createServer(handle), { port: 0 }, () => handler.close());
  * const url = bound.urlOf('http', '/mcp');
  */
-export async function listenOn(httpServer: Server, options?: ListenOnOptions): Promise<BoundServer> {
+export async function listenOn(
+  httpServer: Server,
+  options?: ListenOnOptions,
+  closeFirst?: () => Promise<unknown>,
+): Promise<BoundServer> {
   const host = options?.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -49,11 +57,13 @@ export async function listenOn(httpServer: Server, options?: ListenOnOptions): P
   return {
     port,
     urlOf: (scheme, path) => `${scheme}://${urlHost}:${port}${path}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await closeFirst?.();
+      await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 

@@ -15,6 +15,7 @@ import {
   TransportErrorCode,
 } from '@mcpwire/protocol-core';
 import {
+  authRefusalHeaders,
   CorsPolicy,
   envelopeErrorResponse,
   isJsonContentType,
@@ -261,10 +262,7 @@ export class StreamableHttpCore implements HttpContext {
       });
     } catch (error) {
       if (error instanceof HttpAuthError) {
-        const headers =
-          error.status === 401 && error.wwwAuthenticate !== undefined
-            ? { 'www-authenticate': error.wwwAuthenticate }
-            : undefined;
+        const headers = authRefusalHeaders(error);
         sendError(exchange, error.status, ErrorCode.InvalidRequest, error.message, { headers });
       } else {
         this.options.report(error);

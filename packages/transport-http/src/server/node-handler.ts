@@ -81,14 +81,6 @@ export async function listenStreamableHttp(
     if (pathOf(req.url) !== path) sendText(res, 404, 'Not Found');
     else void handler.handleNode(req, res);
   });
-  const bound = await listenOn(httpServer, options);
-  return {
-    url: bound.urlOf('http', path),
-    port: bound.port,
-    handler,
-    close: async () => {
-      await handler.close();
-      await bound.close();
-    },
-  };
+  const bound = await listenOn(httpServer, options, handler.close);
+  return { url: bound.urlOf('http', path), port: bound.port, handler, close: bound.close };
 }

@@ -2,7 +2,7 @@
  * The small HTTP interface the client transport is written against, so one core runs over undici
  * (Node entry) and over `fetch` (the `./fetch` entry). Runtime-neutral: nothing here imports `node:`.
  */
-import { readerChunks } from '@mcpwire/protocol-core/transport-kit';
+import { collectText, readerChunks } from '@mcpwire/protocol-core/transport-kit';
 
 /**
  * One abort for every request of a transport. A plain listener set rather than an `AbortSignal`:
@@ -131,21 +131,7 @@ export function fetchSseHttp(fetchImpl: FetchLike): SseHttp {
         text: async (limit) => {
           try {
             if (body === null) return '';
-            const chunks: Uint8Array[] = [];
-            let total = 0;
-            for await (const chunk of readerChunks(body)) {
-              total += chunk.byteLength;
-              // Leaving the loop cancels the rest of the body.
-              if (total > limit) return undefined;
-              chunks.push(chunk);
-            }
-            const bytes = new Uint8Array(total);
-            let offset = 0;
-            for (const chunk of chunks) {
-              bytes.set(chunk, offset);
-              offset += chunk.byteLength;
-            }
-            return new TextDecoder().decode(bytes);
+            return await collectText(readerChunks(body), limit);
           } finally {
             release();
           }

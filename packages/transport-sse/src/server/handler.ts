@@ -14,6 +14,7 @@ import {
   TransportErrorCode,
 } from '@mcpwire/protocol-core';
 import {
+  authRefusalHeaders,
   authRequestOf,
   CorsPolicy,
   envelopeErrorResponse,
@@ -315,11 +316,7 @@ class SseServerCore implements SessionHost {
       return await authenticate(authRequestOf(req.method, req.url, req.headers));
     } catch (error) {
       if (error instanceof HttpAuthError) {
-        const headers =
-          error.status === 401 && error.wwwAuthenticate !== undefined
-            ? { 'www-authenticate': error.wwwAuthenticate }
-            : undefined;
-        sendError(res, error.status, ErrorCode.InvalidRequest, error.message, headers);
+        sendError(res, error.status, ErrorCode.InvalidRequest, error.message, authRefusalHeaders(error));
       } else {
         this.options.report(error);
         sendError(res, 500, ErrorCode.InternalError, 'Internal error');

@@ -39,14 +39,11 @@ export async function listenSse(options: ListenSseOptions): Promise<SseListener>
   const httpServer = createServer((req, res) => {
     if (!handler.handleNode(req, res)) sendText(res, 404, 'Not Found');
   });
-  const bound = await listenOn(httpServer, options);
+  const bound = await listenOn(httpServer, options, handler.close);
   return {
     url: bound.urlOf('http', options.ssePath ?? '/sse'),
     port: bound.port,
     handler,
-    close: async () => {
-      await handler.close();
-      await bound.close();
-    },
+    close: bound.close,
   };
 }

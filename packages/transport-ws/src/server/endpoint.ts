@@ -6,7 +6,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { HttpAuthError, type MessageExtraInfo, type RequestInfo } from '@mcpwire/protocol-core';
-import { authRequestOf, headerValue, OriginGuard, pathOf } from '@mcpwire/protocol-core/transport-kit';
+import {
+  authRefusalHeaders,
+  authRequestOf,
+  headerValue,
+  OriginGuard,
+  pathOf,
+} from '@mcpwire/protocol-core/transport-kit';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { WebSocketCloseCode } from '../close-codes.js';
 import { WsPort } from '../internal/ws-port.js';
@@ -149,11 +155,7 @@ class Endpoint implements WebSocketEndpoint {
         authInfo = await options.authenticate(authRequestOf(request.method, request.url, request.headers));
       } catch (error) {
         if (error instanceof HttpAuthError) {
-          const headers: Record<string, string> =
-            error.status === 401 && error.wwwAuthenticate !== undefined
-              ? { 'WWW-Authenticate': error.wwwAuthenticate }
-              : {};
-          return refuseUpgrade(socket, error.status, error.message, headers);
+          return refuseUpgrade(socket, error.status, error.message, authRefusalHeaders(error));
         }
         options.report(error);
         return refuseUpgrade(socket, 500, 'Internal error');

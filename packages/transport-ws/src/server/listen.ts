@@ -52,14 +52,6 @@ export async function listenWebSocket(options: ListenWebSocketOptions): Promise<
       refuseUpgrade(socket, 404, 'Not Found');
     }
   });
-  const bound = await listenOn(httpServer, options);
-  return {
-    url: bound.urlOf('ws', path),
-    port: bound.port,
-    endpoint,
-    close: async () => {
-      await endpoint.close();
-      await bound.close();
-    },
-  };
+  const bound = await listenOn(httpServer, options, () => endpoint.close());
+  return { url: bound.urlOf('ws', path), port: bound.port, endpoint, close: bound.close };
 }
