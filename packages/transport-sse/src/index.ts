@@ -8,6 +8,7 @@ export type { ListenSseOptions, SseListener } from './server/listen.js';
 export type {
   SseConnectableServer,
   SseConnectHandler,
+  SseConnectionHandler,
   SseConnectionInfo,
   SseServerOptions,
   SseServerTimers,

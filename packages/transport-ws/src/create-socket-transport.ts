@@ -15,7 +15,7 @@ export interface WebSocketSocketTransportOptions extends WebSocketConnectionOpti
 /**
  * Wraps an open `ws` WebSocket as a Transport. Frames are listened to from this call on and queued
  * until `start()`. Checking Host, Origin, the `mcp` subprotocol and credentials is then up to whoever
- * accepted the socket: `createWebSocketServer` does all of that.
+ * accepted the socket: `createWebSocketHandler` does all of that.
  * @example
  * wss.on('connection', (socket) => void server.connect(createWebSocketTransport({ socket })));
  */

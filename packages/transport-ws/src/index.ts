@@ -3,7 +3,6 @@ export { WebSocketCloseCode } from './close-codes.js';
 export type { WebSocketCloseCodeValue } from './close-codes.js';
 export type { WebSocketConnectionOptions } from './connection-options.js';
 export type { WebSocketTimers } from './timers.js';
-export type { Timers } from '@mcpwire/protocol-core/transport-kit';
 export { MCP_SUBPROTOCOL } from './subprotocol.js';
 export type { WsClientOptionsLike, WsConstructorLike, WsSocketLike } from './ws-types.js';
 
@@ -21,13 +20,20 @@ export type { NodeWebSocketClientTransportOptions } from './client/node.js';
 // server
 export { HttpAuthError } from '@mcpwire/protocol-core';
 export type { Authenticate, HttpAuthErrorOptions, HttpAuthRequest } from '@mcpwire/protocol-core';
-export { createWebSocketServer } from './server/endpoint.js';
-export type { WebSocketEndpoint, WebSocketServerStats } from './server/endpoint.js';
+export { createWebSocketHandler, createWebSocketServer } from './server/endpoint.js';
+export type { WebSocketEndpoint, WebSocketHandler, WebSocketServerStats } from './server/endpoint.js';
 export { listenWebSocket } from './server/listen.js';
 export type { ListenWebSocketOptions, WebSocketListener } from './server/listen.js';
 export type {
-  ConnectableServer,
   WebSocketConnectionHandler,
   WebSocketConnectionInfo,
   WebSocketServerOptions,
 } from './server/options.js';
+// Shared by every transport server and client (from protocol-core's transport kit).
+export type {
+  ConnectableServer,
+  ConnectionHandler,
+  ServerOrFactory,
+  ServerStats,
+  Timers,
+} from '@mcpwire/protocol-core/transport-kit';

@@ -34,9 +34,11 @@ export type SseConnectableServer = ConnectableServer;
 /**
  * Called once per new stream with its transport, e.g. to create an official SDK 1.x `Server` per
  * session (`(transport) => makeServer().connect(transport)`). The transport is not started yet.
- * @deprecated use `ConnectionHandler<SseServerTransport, SseConnectionInfo>`; kept for one release.
  */
-export type SseConnectHandler = ConnectionHandler<SseServerTransport, SseConnectionInfo>;
+export type SseConnectionHandler = ConnectionHandler<SseServerTransport, SseConnectionInfo>;
+
+/** @deprecated use {@link SseConnectionHandler}, named like `WebSocketConnectionHandler`; kept for one release. */
+export type SseConnectHandler = SseConnectionHandler;
 
 /** Options of `createSseServerHandler` and `listenSse`. */
 export interface SseServerOptions {

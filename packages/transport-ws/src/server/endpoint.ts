@@ -12,6 +12,7 @@ import {
   headerValue,
   OriginGuard,
   pathOf,
+  type ServerStats,
 } from '@mcpwire/protocol-core/transport-kit';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { WebSocketCloseCode } from '../close-codes.js';
@@ -21,16 +22,19 @@ import { MCP_SUBPROTOCOL } from '../subprotocol.js';
 import { type ResolvedServerOptions, resolveServerOptions, type WebSocketServerOptions } from './options.js';
 import { refuseUpgrade } from './refusal.js';
 
-/** Counts of a server, for monitoring. */
-export interface WebSocketServerStats {
-  /** Open connections. */
+/**
+ * Counts of a server, live: the ones every transport server has (a session is an open connection;
+ * `refusedSessions` counts upgrades refused at `maxConnections`), and its own.
+ */
+export interface WebSocketServerStats extends ServerStats {
+  /** @deprecated the same as `sessions`, its name on every transport server; kept for one release. */
   readonly connections: number;
   /** Upgrades waiting for `authenticate`. */
   readonly upgrading: number;
 }
 
 /** A WebSocket MCP endpoint: its upgrade handler, counts, and shutdown. */
-export interface WebSocketEndpoint {
+export interface WebSocketHandler {
   /**
    * Serves one upgrade request (for frameworks that route upgrades themselves: no path check here).
    * Resolves once the connection was accepted or refused; never rejects.
@@ -66,13 +70,15 @@ function destroyOnError(this: Duplex): void {
   this.destroy();
 }
 
-class Endpoint implements WebSocketEndpoint {
+class Endpoint implements WebSocketHandler {
   readonly #options: ResolvedServerOptions;
   readonly #guard: OriginGuard;
   readonly #wss: WebSocketServer;
   readonly #connections = new Set<WebSocketTransport>();
   readonly #detach: (() => void) | undefined;
   #upgrading = 0;
+  #created = 0;
+  #refused = 0;
   #closed = false;
 
   constructor(options: WebSocketServerOptions) {
@@ -99,7 +105,14 @@ class Endpoint implements WebSocketEndpoint {
   }
 
   get stats(): WebSocketServerStats {
-    return { connections: this.#connections.size, upgrading: this.#upgrading };
+    const sessions = this.#connections.size;
+    return {
+      sessions,
+      sessionsCreated: this.#created,
+      refusedSessions: this.#refused,
+      connections: sessions,
+      upgrading: this.#upgrading,
+    };
   }
 
   async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -140,6 +153,7 @@ class Endpoint implements WebSocketEndpoint {
       );
     }
     if (this.#connections.size + this.#upgrading >= options.maxConnections) {
+      this.#refused++;
       return refuseUpgrade(
         socket,
         503,
@@ -177,16 +191,16 @@ class Endpoint implements WebSocketEndpoint {
       pauseReadsWhenBuffered: true,
     });
     this.#connections.add(transport);
+    this.#created++;
     const info = {
       requestInfo,
       authInfo,
       protocol: ws.protocol,
       remoteAddress: request.socket.remoteAddress,
     };
-    const target = this.#options.server;
     let served: unknown;
     try {
-      served = typeof target === 'function' ? target(transport, info) : target.connect(transport);
+      served = this.#options.connect(transport, info);
     } catch (error) {
       this.#unserved(transport, error);
       return;
@@ -212,9 +226,16 @@ class Endpoint implements WebSocketEndpoint {
  * @example
  * const server = new McpServer({ name: 'demo', version: '1.0.0' });
  * const http = createServer(app);
- * createWebSocketServer({ server, httpServer: http, path: '/ws' });
+ * createWebSocketHandler({ server, httpServer: http, path: '/ws' });
  * http.listen(3000, '127.0.0.1');
  */
-export function createWebSocketServer(options: WebSocketServerOptions): WebSocketEndpoint {
+export function createWebSocketHandler(options: WebSocketServerOptions): WebSocketHandler {
   return new Endpoint(options);
 }
+
+/** @deprecated use {@link WebSocketHandler}, named like the HTTP and SSE handlers; kept for one release. */
+export type WebSocketEndpoint = WebSocketHandler;
+
+/** @deprecated use {@link createWebSocketHandler}, named like the HTTP and SSE factories; kept for one release. */
+export const createWebSocketServer: (options: WebSocketServerOptions) => WebSocketHandler =
+  createWebSocketHandler;

@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import { pathOf } from '@mcpwire/protocol-core/transport-kit';
 import { listenOn, sendText } from '@mcpwire/protocol-core/transport-kit/node';
-import { createWebSocketServer, type WebSocketEndpoint } from './endpoint.js';
+import { createWebSocketHandler, type WebSocketHandler } from './endpoint.js';
 import type { WebSocketServerOptions } from './options.js';
 import { refuseUpgrade } from './refusal.js';
 
@@ -23,8 +23,10 @@ export interface WebSocketListener {
   readonly url: string;
   /** The bound port (the real one when 0 was asked). */
   readonly port: number;
-  /** The endpoint behind it (stats). */
-  readonly endpoint: WebSocketEndpoint;
+  /** The handler behind it (stats). */
+  readonly handler: WebSocketHandler;
+  /** @deprecated the same as `handler`, its name on every transport listener; kept for one release. */
+  readonly endpoint: WebSocketHandler;
   /** Closes every connection (1001), then stops listening. */
   close(): Promise<void>;
 }
@@ -37,7 +39,7 @@ export interface WebSocketListener {
  */
 export async function listenWebSocket(options: ListenWebSocketOptions): Promise<WebSocketListener> {
   const path = options.path ?? '/ws';
-  const endpoint = createWebSocketServer({ ...options, path });
+  const handler = createWebSocketHandler({ ...options, path });
   const httpServer = createServer((request, response) => {
     if (pathOf(request.url) !== path) return sendText(response, 404, 'Not Found');
     sendText(response, 426, 'Upgrade Required: connect with a WebSocket (subprotocol "mcp")', {
@@ -46,12 +48,12 @@ export async function listenWebSocket(options: ListenWebSocketOptions): Promise<
     });
   });
   httpServer.on('upgrade', (request, socket, head) => {
-    if (pathOf(request.url) === path) void endpoint.handleUpgrade(request, socket, head);
+    if (pathOf(request.url) === path) void handler.handleUpgrade(request, socket, head);
     else {
       socket.on('error', () => socket.destroy());
       refuseUpgrade(socket, 404, 'Not Found');
     }
   });
-  const bound = await listenOn(httpServer, options, () => endpoint.close());
-  return { url: bound.urlOf('ws', path), port: bound.port, endpoint, close: bound.close };
+  const bound = await listenOn(httpServer, options, () => handler.close());
+  return { url: bound.urlOf('ws', path), port: bound.port, handler, endpoint: handler, close: bound.close };
 }

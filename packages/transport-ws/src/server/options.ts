@@ -1,7 +1,13 @@
 /** Options of the WebSocket server, their defaults and range checks. */
 import type { Server as HttpServer } from 'node:http';
-import type { Authenticate, RequestInfo, Transport } from '@mcpwire/protocol-core';
-import { LOOPBACK_HOSTS, LOOPBACK_ORIGINS } from '@mcpwire/protocol-core/transport-kit';
+import type { Authenticate, RequestInfo } from '@mcpwire/protocol-core';
+import {
+  type ConnectionHandler,
+  connectorOf,
+  LOOPBACK_HOSTS,
+  LOOPBACK_ORIGINS,
+  type ServerOrFactory,
+} from '@mcpwire/protocol-core/transport-kit';
 import {
   type ConnectionSettings,
   integerOption,
@@ -22,24 +28,16 @@ export interface WebSocketConnectionInfo {
   readonly remoteAddress: string | undefined;
 }
 
-/** Anything that serves a transport: our `McpServer` (many connections), or an SDK `Server` used once. */
-export interface ConnectableServer {
-  connect(transport: Transport): Promise<unknown>;
-}
-
 /**
  * Serves one connection: e.g. a new SDK 1.x `McpServer` per connection, since an SDK server holds one
  * transport at a time. A throw or a rejection closes the connection with 1011 and goes to `onerror`.
  */
-export type WebSocketConnectionHandler = (
-  transport: WebSocketTransport,
-  info: WebSocketConnectionInfo,
-) => unknown;
+export type WebSocketConnectionHandler = ConnectionHandler<WebSocketTransport, WebSocketConnectionInfo>;
 
-/** Options of `createWebSocketServer` and `listenWebSocket`. */
+/** Options of `createWebSocketHandler` and `listenWebSocket`. */
 export interface WebSocketServerOptions extends WebSocketConnectionOptions {
   /** Who serves each connection: an object with `connect(transport)` (our `McpServer`), or a handler. */
-  server: ConnectableServer | WebSocketConnectionHandler;
+  server: ServerOrFactory<WebSocketTransport, WebSocketConnectionInfo>;
   /**
    * An HTTP(S) server to attach to: its upgrades for `path` are served, others are left to its other
    * 'upgrade' listeners. Without it, call `handleUpgrade` yourself (or use `listenWebSocket`).
@@ -74,7 +72,7 @@ export interface WebSocketServerOptions extends WebSocketConnectionOptions {
 
 /** The options with every default applied. */
 export interface ResolvedServerOptions {
-  readonly server: ConnectableServer | WebSocketConnectionHandler;
+  readonly connect: WebSocketConnectionHandler;
   readonly path: string;
   readonly allowedHosts: readonly string[] | undefined;
   readonly allowedOrigins: readonly string[] | undefined;
@@ -88,18 +86,12 @@ export interface ResolvedServerOptions {
 /** Applies the defaults; throws on a missing server or a bad value. */
 export function resolveServerOptions(options: WebSocketServerOptions): ResolvedServerOptions {
   const owner = 'WebSocketServerOptions';
-  const server = options?.server;
-  if (
-    typeof server !== 'function' &&
-    typeof (server as ConnectableServer | undefined)?.connect !== 'function'
-  ) {
-    throw new TypeError(`${owner}.server must have a connect(transport) method, or be a function`);
-  }
+  const connect = connectorOf(options?.server, owner);
   const path = options.path ?? '/ws';
   if (!path.startsWith('/')) throw new RangeError(`${owner}.path must start with "/", got "${path}"`);
   const onerror = options.onerror;
   return {
-    server,
+    connect,
     path,
     allowedHosts: options.allowedHosts === 'any' ? undefined : (options.allowedHosts ?? LOOPBACK_HOSTS),
     allowedOrigins:
