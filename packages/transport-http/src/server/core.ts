@@ -21,6 +21,7 @@ import {
   isJsonContentType,
   OriginGuard,
   parseFrame,
+  type ServerStats,
   validateEnvelope,
 } from '@mcpwire/protocol-core/transport-kit';
 import { HeaderName } from '../shared/mcp-headers.js';
@@ -33,12 +34,11 @@ import { type ResolvedHttpOptions, resolveHttpOptions, type StreamableHttpServer
 import { EMPTY_HEADERS, JSON_HEADERS, sendError } from './responses.js';
 import { SseWriter } from './sse.js';
 
-/** Counters of a handler, live. */
-export interface StreamableHttpStats {
-  /** Legacy sessions open now. */
-  readonly sessions: number;
-  /** Legacy sessions opened since the handler was made. */
-  readonly sessionsCreated: number;
+/**
+ * Counters of a handler, live: the ones every transport server has (`sessions` are legacy sessions,
+ * `refusedSessions` initialize requests refused at `maxSessions`), and its own.
+ */
+export interface StreamableHttpServerStats extends ServerStats {
   /** Legacy sessions closed because they were idle. */
   readonly sessionsExpired: number;
   /** SSE responses open now (both eras). */
@@ -48,6 +48,9 @@ export interface StreamableHttpStats {
   /** SSE streams closed because their client stopped reading. */
   readonly overflows: number;
 }
+
+/** @deprecated use {@link StreamableHttpServerStats}, named like every transport server's stats; kept for one release. */
+export type StreamableHttpStats = StreamableHttpServerStats;
 
 const NOT_AUTHENTICATED = Symbol('not authenticated');
 
@@ -82,10 +85,11 @@ export class StreamableHttpCore implements HttpContext {
     this.#modern = new ModernHttp(this);
   }
 
-  get stats(): StreamableHttpStats {
+  get stats(): StreamableHttpServerStats {
     return {
       sessions: this.legacy.size,
       sessionsCreated: this.legacy.created,
+      refusedSessions: this.legacy.refused,
       sessionsExpired: this.legacy.expired,
       openStreams: this.#openStreams,
       modernInFlight: this.#modern.inFlight,

@@ -29,6 +29,7 @@ export class LegacyHttp implements SessionHost {
   #sweep: unknown = undefined;
   #created = 0;
   #expired = 0;
+  #refused = 0;
 
   constructor(context: HttpContext) {
     this.context = context;
@@ -47,6 +48,11 @@ export class LegacyHttp implements SessionHost {
   /** Sessions closed for idleness. */
   get expired(): number {
     return this.#expired;
+  }
+
+  /** Initialize requests refused because `maxSessions` sessions were open. */
+  get refused(): number {
+    return this.#refused;
   }
 
   /** The session with this id, for `closeSseStream`. */
@@ -137,6 +143,7 @@ export class LegacyHttp implements SessionHost {
   async #initialize(exchange: HttpExchange, message: JSONRPCMessage, authInfo: unknown): Promise<void> {
     const options = this.context.options;
     if (this.#sessions.size >= options.maxSessions) {
+      this.#refused++;
       sendError(
         exchange,
         503,
