@@ -16,7 +16,6 @@ export type {
 // Shared by every transport server and client (from protocol-core's transport kit).
 export type {
   ConnectableServer,
-  ConnectionHandler,
   ServerOrFactory,
   ServerStats,
   Timers,
