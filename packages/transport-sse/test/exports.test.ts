@@ -67,6 +67,8 @@ describe('entries', () => {
     expectTypeOf<nodeEntry.SseServerTimers>().toEqualTypeOf<Timers>();
     expectTypeOf<fetchEntry.SseClientTimers>().toEqualTypeOf<Timers>();
     expectTypeOf<nodeEntry.SseConnectableServer>().toEqualTypeOf<ConnectableServer>();
+    expectTypeOf<nodeEntry.SseConnectHandler>().toEqualTypeOf<nodeEntry.SseConnectionHandler>();
+    expectTypeOf<nodeEntry.SseConnectionHandler>().toMatchTypeOf<nodeEntry.SseServerOptions['server']>();
   });
 
   it('createSseServerHandler, deprecated, is createSseHandler with stats() as a method', async () => {
