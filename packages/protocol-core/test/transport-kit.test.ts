@@ -2,6 +2,9 @@
 // `@mcpwire/source` condition) as transports import it.
 import {
   authRefusalHeaders,
+  backgroundTimers,
+  integerOption,
+  reporterOf,
   authRequestOf,
   collectText,
   type ConnectableServer,
@@ -245,6 +248,38 @@ describe('servers', () => {
   });
 });
 
+describe('options and timers', () => {
+  it('integerOption: the value or the default, else a RangeError naming the option', () => {
+    expect(integerOption('Opts', 'max', undefined, 5, 1)).toBe(5);
+    expect(integerOption('Opts', 'max', 0, 5, 0)).toBe(0);
+    expect(() => integerOption('Opts', 'max', 0, 5, 1)).toThrow('Opts.max must be an integer >= 1, got 0');
+    expect(() => integerOption('Opts', 'max', 1.5, 5, 1)).toThrow(RangeError);
+  });
+
+  it('reporterOf hands Errors to onerror, wraps other values, and survives a throwing onerror', () => {
+    const seen: Error[] = [];
+    const report = reporterOf((error) => seen.push(error));
+    const error = new Error('boom');
+    report(error);
+    report('text');
+    expect(seen[0]).toBe(error);
+    expect(seen[1]?.message).toBe('text');
+    expect(() =>
+      reporterOf(() => {
+        throw new Error('observer');
+      })(error),
+    ).not.toThrow();
+    expect(() => reporterOf(undefined)(error)).not.toThrow();
+  });
+
+  it('backgroundTimers fire, can be cleared, and do not keep Node alive', async () => {
+    const handle = backgroundTimers.setTimeout(() => {}, 1_000) as { hasRef(): boolean };
+    expect(handle.hasRef()).toBe(false);
+    backgroundTimers.clearTimeout(handle);
+    await new Promise<void>((resolve) => backgroundTimers.setTimeout(resolve, 1));
+  });
+});
+
 describe('the ./transport-kit entry', () => {
   it('resolves through the package name to the same module', () => {
     expect(utf8ByteLength).toBe(kit.utf8ByteLength);
@@ -261,6 +296,7 @@ describe('the ./transport-kit entry', () => {
       'OriginGuard',
       'authRefusalHeaders',
       'authRequestOf',
+      'backgroundTimers',
       'collectText',
       'connectorOf',
       'defaultPrincipalOf',
@@ -269,12 +305,14 @@ describe('the ./transport-kit entry', () => {
       'excerptOf',
       'frameError',
       'headerValue',
+      'integerOption',
       'isJsonContentType',
       'newSessionId',
       'parseFrame',
       'pathOf',
       'readerChunks',
       'receiveFrame',
+      'reporterOf',
       'serializeMessage',
       'utf8ByteLength',
       'validateEnvelope',

@@ -1,5 +1,4 @@
-import type { Timers } from '@mcpwire/protocol-core/transport-kit';
-import { GLOBAL_TIMERS } from './timers.js';
+import { backgroundTimers, integerOption, type Timers } from '@mcpwire/protocol-core/transport-kit';
 
 /** Limits and timers of one WebSocket connection, shared by the server, the client and the socket transport. */
 export interface WebSocketConnectionOptions {
@@ -43,21 +42,6 @@ export interface ConnectionSettings {
   readonly timers: Timers;
 }
 
-/** Checks one numeric option: a safe integer at least `min`, or the fallback when absent. */
-export function integerOption(
-  owner: string,
-  name: string,
-  value: number | undefined,
-  fallback: number,
-  min: number,
-): number {
-  const resolved = value ?? fallback;
-  if (!Number.isSafeInteger(resolved) || resolved < min) {
-    throw new RangeError(`${owner}.${name} must be an integer >= ${min}, got ${resolved}`);
-  }
-  return resolved;
-}
-
 /** Applies the defaults; throws RangeError on a bad value, so a typo fails at construction. */
 export function resolveConnectionSettings(
   owner: string,
@@ -90,6 +74,6 @@ export function resolveConnectionSettings(
     maxBufferedBytes,
     heartbeatIntervalMs: integerOption(owner, 'heartbeatIntervalMs', options.heartbeatIntervalMs, 30_000, 0),
     closeTimeoutMs: integerOption(owner, 'closeTimeoutMs', options.closeTimeoutMs, 5_000, 0),
-    timers: options.timers ?? GLOBAL_TIMERS,
+    timers: options.timers ?? backgroundTimers,
   };
 }

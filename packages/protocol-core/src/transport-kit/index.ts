@@ -13,7 +13,9 @@ export type { FrameSink } from './frames.js';
 export { InboundBuffer } from '../inbound-buffer.js';
 export type { InboundBufferOptions } from '../inbound-buffer.js';
 export { exceedsUtf8Bytes, utf8ByteLength } from './utf8.js';
+export { backgroundTimers } from './timers.js';
 export type { Timers } from './timers.js';
+export { integerOption, reporterOf } from './options.js';
 
 // HTTP servers: request checks, CORS, authentication, sessions.
 export { LOOPBACK_HOSTS, LOOPBACK_ORIGINS, OriginGuard } from '../http-security/origin-guard.js';

@@ -8,3 +8,16 @@ export interface Timers {
   /** Cancels a callback scheduled by `setTimeout`. */
   clearTimeout(handle: unknown): void;
 }
+
+/**
+ * The global timers, unref'd where the runtime can (Node), so that a keep-alive or a heartbeat never
+ * keeps a process alive on its own. Browsers have no unref: there they are the plain globals.
+ */
+export const backgroundTimers: Timers = {
+  setTimeout: (callback, ms) => {
+    const handle = setTimeout(callback, ms) as unknown as { unref?: () => void };
+    handle.unref?.();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as Parameters<typeof clearTimeout>[0]),
+};

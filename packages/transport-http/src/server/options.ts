@@ -3,8 +3,16 @@
  * count and time is bounded by default.
  */
 import type { Authenticate, McpServer } from '@mcpwire/protocol-core';
-import { defaultPrincipalOf, LOOPBACK_HOSTS, LOOPBACK_ORIGINS } from '@mcpwire/protocol-core/transport-kit';
+import {
+  defaultPrincipalOf,
+  integerOption,
+  LOOPBACK_HOSTS,
+  LOOPBACK_ORIGINS,
+  reporterOf,
+} from '@mcpwire/protocol-core/transport-kit';
 import { type EventStore, InMemoryEventStore } from './event-store.js';
+
+const OWNER = 'StreamableHttpServerOptions';
 
 /** The timers the server uses (session sweeps, SSE keep-alives); injected in tests. */
 export interface HttpServerTimers {
@@ -113,42 +121,39 @@ const GLOBAL_TIMERS: HttpServerTimers = {
   clearInterval: (handle) => clearInterval(handle as Parameters<typeof clearInterval>[0]),
 };
 
-function count(name: string, value: number | undefined, fallback: number, min: number): number {
-  const resolved = value ?? fallback;
-  if (!Number.isSafeInteger(resolved) || resolved < min) {
-    throw new RangeError(`StreamableHttpServerOptions.${name} must be an integer >= ${min}, got ${resolved}`);
-  }
-  return resolved;
-}
-
 /** Applies the defaults; throws RangeError on a bad value. */
 export function resolveHttpOptions(options: StreamableHttpServerOptions): ResolvedHttpOptions {
   if (options?.server === undefined) throw new TypeError('StreamableHttpServerOptions.server is required');
-  const onerror = options.onerror;
   return {
     server: options.server,
     allowedHosts: options.allowedHosts === 'any' ? undefined : (options.allowedHosts ?? LOOPBACK_HOSTS),
     allowedOrigins:
       options.allowedOrigins === 'any' ? undefined : (options.allowedOrigins ?? LOOPBACK_ORIGINS),
     cors: options.cors ?? options.allowedOrigins !== 'any',
-    maxBodyBytes: count('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024, 1),
+    maxBodyBytes: integerOption(OWNER, 'maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024, 1),
     authenticate: options.authenticate,
     principalOf: options.principalOf ?? defaultPrincipalOf,
     legacy: options.legacy ?? true,
     enableJsonResponse: options.enableJsonResponse ?? false,
-    maxSessions: count('maxSessions', options.maxSessions, 10_000, 1),
-    sessionIdleTimeoutMs: count('sessionIdleTimeoutMs', options.sessionIdleTimeoutMs, 1_800_000, 1),
+    maxSessions: integerOption(OWNER, 'maxSessions', options.maxSessions, 10_000, 1),
+    sessionIdleTimeoutMs: integerOption(
+      OWNER,
+      'sessionIdleTimeoutMs',
+      options.sessionIdleTimeoutMs,
+      1_800_000,
+      1,
+    ),
     eventStore: options.eventStore === false ? undefined : (options.eventStore ?? new InMemoryEventStore()),
-    sseRetryMs: count('sseRetryMs', options.sseRetryMs, 1000, 0),
-    keepAliveMs: count('keepAliveMs', options.keepAliveMs, 15_000, 0),
-    maxStreamBufferBytes: count('maxStreamBufferBytes', options.maxStreamBufferBytes, 1024 * 1024, 1),
-    report: (error) => {
-      try {
-        onerror?.(error instanceof Error ? error : new Error(String(error)));
-      } catch {
-        // An observer that throws must not break request handling.
-      }
-    },
+    sseRetryMs: integerOption(OWNER, 'sseRetryMs', options.sseRetryMs, 1000, 0),
+    keepAliveMs: integerOption(OWNER, 'keepAliveMs', options.keepAliveMs, 15_000, 0),
+    maxStreamBufferBytes: integerOption(
+      OWNER,
+      'maxStreamBufferBytes',
+      options.maxStreamBufferBytes,
+      1024 * 1024,
+      1,
+    ),
+    report: reporterOf(options.onerror),
     timers: options.timers ?? GLOBAL_TIMERS,
     now: options.now ?? Date.now,
   };

@@ -4,15 +4,20 @@
  */
 import type { Authenticate } from '@mcpwire/protocol-core';
 import {
+  backgroundTimers,
   type ConnectableServer,
   type ConnectionHandler,
   connectorOf,
   defaultPrincipalOf,
+  integerOption,
   LOOPBACK_HOSTS,
   LOOPBACK_ORIGINS,
+  reporterOf,
   type ServerOrFactory,
   type Timers,
 } from '@mcpwire/protocol-core/transport-kit';
+
+const OWNER = 'SseServerOptions';
 import type { SseServerTransport } from './session-transport.js';
 
 /** @deprecated use `Timers` (exported here too), the one timer shape of every transport; kept for one release. */
@@ -120,24 +125,6 @@ export interface ResolvedSseServerOptions {
   readonly timers: Timers;
 }
 
-const GLOBAL_TIMERS: Timers = {
-  setTimeout: (callback, ms) => {
-    const handle = setTimeout(callback, ms);
-    // Keep-alives must not keep a Node process alive on their own.
-    handle.unref?.();
-    return handle;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as Parameters<typeof clearTimeout>[0]),
-};
-
-function count(name: string, value: number | undefined, fallback: number, min: number): number {
-  const resolved = value ?? fallback;
-  if (!Number.isSafeInteger(resolved) || resolved < min) {
-    throw new RangeError(`SseServerOptions.${name} must be an integer >= ${min}, got ${resolved}`);
-  }
-  return resolved;
-}
-
 function path(name: string, value: string | undefined, fallback: string): string {
   const resolved = value ?? fallback;
   if (!resolved.startsWith('/') || resolved.includes('?') || resolved.includes('#')) {
@@ -153,7 +140,6 @@ export function resolveSseServerOptions(options: SseServerOptions): ResolvedSseS
   const messagesPath = path('messagesPath', options.messagesPath, '/messages');
   if (ssePath === messagesPath)
     throw new RangeError('SseServerOptions: ssePath and messagesPath must differ');
-  const onerror = options.onerror;
   return {
     connect,
     ssePath,
@@ -165,18 +151,18 @@ export function resolveSseServerOptions(options: SseServerOptions): ResolvedSseS
     cors: options.cors ?? options.allowedOrigins !== 'any',
     authenticate: options.authenticate,
     principalOf: options.principalOf ?? defaultPrincipalOf,
-    maxBodyBytes: count('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024, 1),
-    maxSessions: count('maxSessions', options.maxSessions, 10_000, 1),
-    keepAliveMs: count('keepAliveMs', options.keepAliveMs, 15_000, 0),
-    maxStreamBufferBytes: count('maxStreamBufferBytes', options.maxStreamBufferBytes, 1024 * 1024, 1),
-    maxQueued: count('maxQueued', options.maxQueued, 10_000, 1),
-    report: (error) => {
-      try {
-        onerror?.(error instanceof Error ? error : new Error(String(error)));
-      } catch {
-        // An observer that throws must not break request handling.
-      }
-    },
-    timers: options.timers ?? GLOBAL_TIMERS,
+    maxBodyBytes: integerOption(OWNER, 'maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024, 1),
+    maxSessions: integerOption(OWNER, 'maxSessions', options.maxSessions, 10_000, 1),
+    keepAliveMs: integerOption(OWNER, 'keepAliveMs', options.keepAliveMs, 15_000, 0),
+    maxStreamBufferBytes: integerOption(
+      OWNER,
+      'maxStreamBufferBytes',
+      options.maxStreamBufferBytes,
+      1024 * 1024,
+      1,
+    ),
+    maxQueued: integerOption(OWNER, 'maxQueued', options.maxQueued, 10_000, 1),
+    report: reporterOf(options.onerror),
+    timers: options.timers ?? backgroundTimers,
   };
 }

@@ -4,13 +4,14 @@ import type { Authenticate, RequestInfo } from '@mcpwire/protocol-core';
 import {
   type ConnectionHandler,
   connectorOf,
+  integerOption,
   LOOPBACK_HOSTS,
   LOOPBACK_ORIGINS,
+  reporterOf,
   type ServerOrFactory,
 } from '@mcpwire/protocol-core/transport-kit';
 import {
   type ConnectionSettings,
-  integerOption,
   resolveConnectionSettings,
   type WebSocketConnectionOptions,
 } from '../connection-options.js';
@@ -89,7 +90,6 @@ export function resolveServerOptions(options: WebSocketServerOptions): ResolvedS
   const connect = connectorOf(options?.server, owner);
   const path = options.path ?? '/ws';
   if (!path.startsWith('/')) throw new RangeError(`${owner}.path must start with "/", got "${path}"`);
-  const onerror = options.onerror;
   return {
     connect,
     path,
@@ -100,12 +100,6 @@ export function resolveServerOptions(options: WebSocketServerOptions): ResolvedS
     maxConnections: integerOption(owner, 'maxConnections', options.maxConnections, 10_000, 1),
     perMessageDeflate: options.perMessageDeflate ?? false,
     connection: resolveConnectionSettings(owner, options),
-    report: (error) => {
-      try {
-        onerror?.(error instanceof Error ? error : new Error(String(error)));
-      } catch {
-        // An observer that throws must not break the server.
-      }
-    },
+    report: reporterOf(options.onerror),
   };
 }
