@@ -12,7 +12,10 @@ import {
 } from '@mcpwire/protocol-core/transport-kit';
 import { type EventStore, InMemoryEventStore } from './event-store.js';
 
+/** The options' owner in error messages; `count` checks one integer option of it. */
 const OWNER = 'StreamableHttpServerOptions';
+const count = (name: string, value: number | undefined, fallback: number, min: number): number =>
+  integerOption(OWNER, name, value, fallback, min);
 
 /** The timers the server uses (session sweeps, SSE keep-alives); injected in tests. */
 export interface HttpServerTimers {
@@ -130,29 +133,17 @@ export function resolveHttpOptions(options: StreamableHttpServerOptions): Resolv
     allowedOrigins:
       options.allowedOrigins === 'any' ? undefined : (options.allowedOrigins ?? LOOPBACK_ORIGINS),
     cors: options.cors ?? options.allowedOrigins !== 'any',
-    maxBodyBytes: integerOption(OWNER, 'maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024, 1),
+    maxBodyBytes: count('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024, 1),
     authenticate: options.authenticate,
     principalOf: options.principalOf ?? defaultPrincipalOf,
     legacy: options.legacy ?? true,
     enableJsonResponse: options.enableJsonResponse ?? false,
-    maxSessions: integerOption(OWNER, 'maxSessions', options.maxSessions, 10_000, 1),
-    sessionIdleTimeoutMs: integerOption(
-      OWNER,
-      'sessionIdleTimeoutMs',
-      options.sessionIdleTimeoutMs,
-      1_800_000,
-      1,
-    ),
+    maxSessions: count('maxSessions', options.maxSessions, 10_000, 1),
+    sessionIdleTimeoutMs: count('sessionIdleTimeoutMs', options.sessionIdleTimeoutMs, 1_800_000, 1),
     eventStore: options.eventStore === false ? undefined : (options.eventStore ?? new InMemoryEventStore()),
-    sseRetryMs: integerOption(OWNER, 'sseRetryMs', options.sseRetryMs, 1000, 0),
-    keepAliveMs: integerOption(OWNER, 'keepAliveMs', options.keepAliveMs, 15_000, 0),
-    maxStreamBufferBytes: integerOption(
-      OWNER,
-      'maxStreamBufferBytes',
-      options.maxStreamBufferBytes,
-      1024 * 1024,
-      1,
-    ),
+    sseRetryMs: count('sseRetryMs', options.sseRetryMs, 1000, 0),
+    keepAliveMs: count('keepAliveMs', options.keepAliveMs, 15_000, 0),
+    maxStreamBufferBytes: count('maxStreamBufferBytes', options.maxStreamBufferBytes, 1024 * 1024, 1),
     report: reporterOf(options.onerror),
     timers: options.timers ?? GLOBAL_TIMERS,
     now: options.now ?? Date.now,

@@ -16,9 +16,12 @@ import {
   type ServerOrFactory,
   type Timers,
 } from '@mcpwire/protocol-core/transport-kit';
-
-const OWNER = 'SseServerOptions';
 import type { SseServerTransport } from './session-transport.js';
+
+/** The options' owner in error messages; `count` checks one integer option of it. */
+const OWNER = 'SseServerOptions';
+const count = (name: string, value: number | undefined, fallback: number, min: number): number =>
+  integerOption(OWNER, name, value, fallback, min);
 
 /** @deprecated use `Timers` (exported here too), the one timer shape of every transport; kept for one release. */
 export type SseServerTimers = Timers;
@@ -151,17 +154,11 @@ export function resolveSseServerOptions(options: SseServerOptions): ResolvedSseS
     cors: options.cors ?? options.allowedOrigins !== 'any',
     authenticate: options.authenticate,
     principalOf: options.principalOf ?? defaultPrincipalOf,
-    maxBodyBytes: integerOption(OWNER, 'maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024, 1),
-    maxSessions: integerOption(OWNER, 'maxSessions', options.maxSessions, 10_000, 1),
-    keepAliveMs: integerOption(OWNER, 'keepAliveMs', options.keepAliveMs, 15_000, 0),
-    maxStreamBufferBytes: integerOption(
-      OWNER,
-      'maxStreamBufferBytes',
-      options.maxStreamBufferBytes,
-      1024 * 1024,
-      1,
-    ),
-    maxQueued: integerOption(OWNER, 'maxQueued', options.maxQueued, 10_000, 1),
+    maxBodyBytes: count('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024, 1),
+    maxSessions: count('maxSessions', options.maxSessions, 10_000, 1),
+    keepAliveMs: count('keepAliveMs', options.keepAliveMs, 15_000, 0),
+    maxStreamBufferBytes: count('maxStreamBufferBytes', options.maxStreamBufferBytes, 1024 * 1024, 1),
+    maxQueued: count('maxQueued', options.maxQueued, 10_000, 1),
     report: reporterOf(options.onerror),
     timers: options.timers ?? backgroundTimers,
   };
