@@ -8,6 +8,8 @@ import sse = require('@mcpwire/transport-sse');
 import sseFetch = require('@mcpwire/transport-sse/fetch');
 import ws = require('@mcpwire/transport-ws');
 import wsBrowser = require('@mcpwire/transport-ws/browser');
+import kit = require('@mcpwire/protocol-core/transport-kit');
+import kitNode = require('@mcpwire/protocol-core/transport-kit/node');
 
 const [a, b] = memory.createInMemoryTransportPair();
 const engine = new core.ProtocolEngine();
@@ -26,6 +28,11 @@ export const pieces: [
   core.Transport,
   ws.WebSocketEndpoint,
   ws.WebSocketCloseCodeValue,
+  sse.SseHandler,
+  ws.WebSocketHandler,
+  typeof kit.receiveFrame,
+  typeof kitNode.listenOn,
+  kit.ServerStats,
 ] = [
   a,
   b,
@@ -43,4 +50,9 @@ export const pieces: [
   wsBrowser.createWebSocketClientTransport({ url: 'ws://127.0.0.1:1/ws' }),
   ws.createWebSocketServer({ server: (transport) => server.connect(transport) }),
   ws.WebSocketCloseCode.GoingAway,
+  sse.createSseHandler({ server }),
+  ws.createWebSocketHandler({ server }),
+  kit.receiveFrame,
+  kitNode.listenOn,
+  http.createStreamableHttpHandler({ server }).stats,
 ];
