@@ -3,7 +3,7 @@ import shared from '../../tsup.shared.js';
 
 // One build per entry point of package.json `exports` (dist/<name>.js, .cjs, .d.ts, .d.cts).
 // `splitting` puts the code entries share in chunks, for CJS too: otherwise each CJS entry would carry
-// its own copy of McpClient, TransportError... and `instanceof` would fail across entries.
+// its own copy of McpClient, TransportError, InboundBuffer... and `instanceof` would fail across entries.
 export default {
   ...shared,
   entry: {
@@ -11,6 +11,8 @@ export default {
     schemas: 'src/schemas.ts',
     client: 'src/client.ts',
     server: 'src/server.ts',
+    'transport-kit': 'src/transport-kit/index.ts',
+    'transport-kit-node': 'src/transport-kit/node.ts',
   },
   splitting: true,
 } as Options;

@@ -3,6 +3,12 @@
 import { McpServer, type Transport } from '@mcpwire/protocol-core';
 import { McpClient } from '@mcpwire/protocol-core/client';
 import { ToolSchema } from '@mcpwire/protocol-core/schemas';
+import {
+  InboundBuffer,
+  receiveFrame,
+  type ServerStats,
+  utf8ByteLength,
+} from '@mcpwire/protocol-core/transport-kit';
 import { createInMemoryTransportPair } from '@mcpwire/in-memory';
 import {
   createStreamableHttpClientTransport,
@@ -30,6 +36,9 @@ export async function run(): Promise<number> {
     new Request('http://localhost/mcp', { method: 'POST' }),
   );
   void a;
+  // The transport kit's browser-safe entry: its types need nothing from Node either.
+  const stats: ServerStats = handler.stats;
+  void [stats, InboundBuffer, receiveFrame, utf8ByteLength('é')];
   // The native WebSocket: the global class by default, or the DOM's own passed in.
   const ws: WebSocketClientTransport = createWebSocketClientTransport({
     url: new URL('/ws', location.href.replace(/^http/, 'ws')),

@@ -11,6 +11,8 @@ import sse = require('@mcpwire/transport-sse');
 import sseFetch = require('@mcpwire/transport-sse/fetch');
 import ws = require('@mcpwire/transport-ws');
 import wsBrowser = require('@mcpwire/transport-ws/browser');
+import kit = require('@mcpwire/protocol-core/transport-kit');
+import kitNode = require('@mcpwire/protocol-core/transport-kit/node');
 
 const [a, b] = memory.createInMemoryTransportPair();
 const engine = new core.ProtocolEngine();
@@ -29,6 +31,11 @@ export const pieces: [
   core.Transport,
   ws.WebSocketEndpoint,
   ws.WebSocketCloseCodeValue,
+  sse.SseHandler,
+  ws.WebSocketHandler,
+  typeof kit.receiveFrame,
+  typeof kitNode.listenOn,
+  kit.ServerStats,
 ] = [
   a,
   b,
@@ -46,6 +53,11 @@ export const pieces: [
   wsBrowser.createWebSocketClientTransport({ url: 'ws://127.0.0.1:1/ws' }),
   ws.createWebSocketServer({ server: (transport) => server.connect(transport) }),
   ws.WebSocketCloseCode.GoingAway,
+  sse.createSseHandler({ server }),
+  ws.createWebSocketHandler({ server }),
+  kit.receiveFrame,
+  kitNode.listenOn,
+  http.createStreamableHttpHandler({ server }).stats,
 ];
 
 // The narrower entry points resolve under `require` too, to the same classes as the root.

@@ -13,6 +13,14 @@ import { McpClient as ClientEntryMcpClient, type McpClientOptions } from '@mcpwi
 import { CallToolResultSchema, compileJsonSchema, parseResult } from '@mcpwire/protocol-core/schemas';
 import { McpServer as ServerEntryMcpServer, UriTemplate } from '@mcpwire/protocol-core/server';
 import {
+  InboundBuffer,
+  receiveFrame,
+  type ServerStats,
+  serializeMessage,
+  type Timers,
+} from '@mcpwire/protocol-core/transport-kit';
+import { listenOn } from '@mcpwire/protocol-core/transport-kit/node';
+import {
   createStreamableHttpClientTransport,
   createStreamableHttpHandler,
   listenStreamableHttp,
@@ -20,7 +28,7 @@ import {
 import { createStreamableHttpWebHandler } from '@mcpwire/transport-http/fetch';
 import {
   createSseClientTransport,
-  createSseServerHandler,
+  createSseHandler,
   listenSse,
   type SseClientTransport,
   type SseListener,
@@ -29,7 +37,7 @@ import { createSseClientTransport as createFetchSseClientTransport } from '@mcpw
 import { createStdioClientTransport, createStdioServerTransport } from '@mcpwire/transport-stdio';
 import {
   createWebSocketClientTransport,
-  createWebSocketServer,
+  createWebSocketHandler,
   listenWebSocket,
   MCP_SUBPROTOCOL,
   WebSocketCloseCode,
@@ -76,7 +84,7 @@ export async function run(): Promise<string> {
     fetch: (url, init) => fetch(url, init),
   });
   await new McpClient({ name: 'c', version: '1' }, { era: 'legacy' }).connect(sse);
-  const sseHandler = createSseServerHandler({ server, ssePath: '/sse', messagesPath: '/messages' });
+  const sseHandler = createSseHandler({ server, ssePath: '/sse', messagesPath: '/messages' });
   const sseListening: Promise<SseListener> = listenSse({ server, port: 0 });
   const httpServer = createServer((req, res) => {
     if (!sseHandler.handleNode(req, res)) res.writeHead(404).end();
@@ -89,7 +97,7 @@ export async function run(): Promise<string> {
   });
   await new McpClient({ name: 'c', version: '1' }).connect(ws);
   const wsBrowser: Transport = createBrowserWebSocketClientTransport({ url: 'ws://127.0.0.1:1/ws' });
-  const endpoint = createWebSocketServer({
+  const endpoint = createWebSocketHandler({
     server: (transport: WebSocketTransport, info: WebSocketConnectionInfo) =>
       server.connect(transport).then(() => info.protocol),
     httpServer,
@@ -98,8 +106,12 @@ export async function run(): Promise<string> {
   });
   const wsListening: Promise<WebSocketListener> = listenWebSocket({ server, port: 0 });
   const closeCode: number = WebSocketCloseCode.MessageTooBig;
-  void [sseOverFetch, sseListening, wsBrowser, endpoint.stats.connections, wsListening, closeCode];
+  void [sseOverFetch, sseListening, wsBrowser, endpoint.stats.sessions, wsListening, closeCode];
   void engine;
+  // The transport kit, for transport authors: both subpaths, and the shapes every server shares.
+  const stats: ServerStats[] = [node.stats, sseHandler.stats, endpoint.stats];
+  const timers: Timers = { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: () => {} };
+  void [stats, timers, InboundBuffer, receiveFrame, serializeMessage, listenOn];
   void stdio;
   void served;
   const error: unknown = new TransportError(TransportErrorCode.Closed, 'closed');

@@ -1,18 +1,16 @@
 import {
-  InboundBuffer,
   type JSONRPCMessage,
   type MessageExtraInfo,
   type Transport,
   TransportError,
   TransportErrorCode,
   type TransportErrorDetails,
-  excerptOf,
-  validateEnvelope,
 } from '@mcpwire/protocol-core';
+import { InboundBuffer, excerptOf, validateEnvelope } from '@mcpwire/protocol-core/transport-kit';
 import { CLOSE, CUT, type Channel, type WireItem } from './internal/channel.js';
 import { Link } from './internal/link.js';
 import { resolveOptions } from './internal/resolve-options.js';
-import { exceedsBytes, utf8ByteLength } from './internal/utf8.js';
+import { exceedsUtf8Bytes, utf8ByteLength } from '@mcpwire/protocol-core/transport-kit';
 import type { InMemorySendOptions, InMemoryTransportOptions } from './options.js';
 
 // One settled promise serves every successful send: a hot path that allocates nothing per call.
@@ -193,7 +191,7 @@ export class InMemoryTransport implements Transport {
     const { dropRate, maxMessageBytes } = link.options;
     const last = link.countIsLast();
     if (dropRate === 0 || link.options.random() >= dropRate) {
-      if (exceedsBytes(text, maxMessageBytes)) {
+      if (exceedsUtf8Bytes(text, maxMessageBytes)) {
         // Refused by the receiver, as a real wire would: the sender's write succeeded.
         const bytes = utf8ByteLength(text);
         const error = new TransportError(

@@ -1,18 +1,11 @@
 import type { TransportSendOptions } from '@mcpwire/protocol-core';
+import type { Timers } from '@mcpwire/protocol-core/transport-kit';
 
 /** 4 MiB: the default largest message, in bytes of its UTF-8 JSON text. */
 export const DEFAULT_MAX_MESSAGE_BYTES: number = 4 * 1024 * 1024;
 
-/**
- * The timer functions the pair uses for `latencyMs`. Inject a fake clock in tests; by default the global
- * `setTimeout` / `clearTimeout`, looked up at each call so that patched globals are honoured too.
- */
-export interface InMemoryTimers {
-  /** Schedules `callback` after `ms` milliseconds and returns a handle for `clearTimeout`. */
-  setTimeout(callback: () => void, ms: number): unknown;
-  /** Cancels a scheduled callback. */
-  clearTimeout(handle: unknown): void;
-}
+/** @deprecated use `Timers` from `@mcpwire/protocol-core/transport-kit`, the one timer shape of every transport; kept for one release. */
+export type InMemoryTimers = Timers;
 
 /** Options of {@link createInMemoryTransportPair}; they apply to both ends and both directions. */
 export interface InMemoryTransportOptions {
@@ -48,8 +41,8 @@ export interface InMemoryTransportOptions {
    * @default undefined (never)
    */
   disconnectAfterMessages?: number | undefined;
-  /** Timers for `latencyMs`. @default the global setTimeout / clearTimeout */
-  timers?: InMemoryTimers | undefined;
+  /** Timers for `latencyMs`; inject a fake clock in tests. @default the global setTimeout / clearTimeout, looked up at each call so patched globals apply */
+  timers?: Timers | undefined;
   /** The session id both ends report in `sessionId`. @default undefined */
   sessionId?: string | undefined;
   /**

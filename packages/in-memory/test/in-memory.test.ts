@@ -1,7 +1,9 @@
 import {
   DEFAULT_MAX_MESSAGE_BYTES,
+  type InMemoryTimers,
   InMemoryTransport,
   type InMemoryTransportOptions,
+  type Timers,
   createInMemoryTransportPair,
 } from '@mcpwire/in-memory';
 import {
@@ -82,6 +84,9 @@ describe('InMemoryTransport: the public surface', () => {
     expectTypeOf<InMemoryTransport>().toExtend<Transport>();
     expectTypeOf<InMemoryTransport['protocolVersion']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<InMemoryTransport['disconnect']>().toEqualTypeOf<() => void>();
+    // One timer shape for every transport; the old name is a deprecated alias of it.
+    expectTypeOf<InMemoryTimers>().toEqualTypeOf<Timers>();
+    expectTypeOf<InMemoryTransportOptions['timers']>().toEqualTypeOf<Timers | undefined>();
     expect(DEFAULT_MAX_MESSAGE_BYTES).toBe(4 * 1024 * 1024);
   });
 

@@ -1,3 +1,5 @@
+import type { Timers } from '@mcpwire/protocol-core/transport-kit';
+
 interface Scheduled {
   id: number;
   due: number;
@@ -12,7 +14,7 @@ interface Scheduled {
  * const [a, b] = createInMemoryTransportPair({ latencyMs: 10, timers });
  * timers.advance(10);
  */
-export class FakeTimers {
+export class FakeTimers implements Timers {
   #now = 0;
   #nextId = 1;
   // Kept sorted by due time, then by scheduling order, which is the order real timers fire in.

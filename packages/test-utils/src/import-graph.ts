@@ -53,12 +53,12 @@ export function importGraph(entry: string): ImportGraph {
     for (const match of source.matchAll(SPECIFIER)) {
       const specifier = match[1] ?? match[2];
       if (specifier === undefined) continue;
+      const core = PROTOCOL_CORE_ENTRIES.get(specifier);
       if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
-      else {
-        const core = PROTOCOL_CORE_ENTRIES.get(specifier);
-        if (core !== undefined) visit(core);
-        else packages.add(specifier);
-      }
+      else if (core !== undefined) visit(core);
+      else if (specifier.startsWith('@mcpwire/protocol-core/'))
+        throw new Error(`${file}: no such entry ${specifier}`);
+      else packages.add(specifier);
     }
   };
   visit(entry);

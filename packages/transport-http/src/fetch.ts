@@ -32,7 +32,9 @@ export type { CachedEra, EraCache } from './client/era-cache.js';
 // Re-exported from protocol-core, where the SSE and WebSocket servers share them.
 export { HttpAuthError, defaultPrincipalOf } from '@mcpwire/protocol-core';
 export type { Authenticate, HttpAuthErrorOptions, HttpAuthRequest } from '@mcpwire/protocol-core';
-export type { StreamableHttpStats } from './server/core.js';
+export type { StreamableHttpServerStats, StreamableHttpStats } from './server/core.js';
+// Shared by every transport server and client (from protocol-core's transport kit).
+export type { ServerStats, Timers } from '@mcpwire/protocol-core/transport-kit';
 export { InMemoryEventStore } from './server/event-store.js';
 export type { EventStore, InMemoryEventStoreOptions } from './server/event-store.js';
 export type { HttpServerTimers, StreamableHttpServerOptions } from './server/options.js';

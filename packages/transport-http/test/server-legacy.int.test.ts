@@ -134,11 +134,12 @@ describe('sessions', () => {
   });
 
   it('answers initialize beyond the session cap 503 with Retry-After', async () => {
-    const { url } = await start({ maxSessions: 1 });
+    const { url, handler } = await start({ maxSessions: 1 });
     await openSession(url);
     const refused = await post(url, initializeBody(), legacyHeaders());
     expect(refused.status).toBe(503);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(handler.stats).toMatchObject({ sessions: 1, sessionsCreated: 1, refusedSessions: 1 });
   });
 
   it('refuses a protocol-version header this era does not have (400)', async () => {

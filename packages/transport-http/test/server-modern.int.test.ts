@@ -120,15 +120,17 @@ describe('status codes of JSON-RPC errors', () => {
     expect(response.json).toMatchObject({ id: 41, error: { code: -32601 } });
   });
 
-  it.each(['toString', '__proto__', 'constructor', 'hasOwnProperty'])(
-    'answers a method named %s 404 with -32601, like any unknown method (no prototype lookups)',
-    async (method) => {
-      const { url } = await start();
-      const response = await call(url, modernRequest(method, {}, 7));
-      expect(response.status).toBe(404);
-      expect(response.json).toMatchObject({ id: 7, error: { code: -32601 } });
-    },
-  );
+  it.each([
+    'toString',
+    '__proto__',
+    'constructor',
+    'hasOwnProperty',
+  ])('answers a method named %s 404 with -32601, like any unknown method (no prototype lookups)', async (method) => {
+    const { url } = await start();
+    const response = await call(url, modernRequest(method, {}, 7));
+    expect(response.status).toBe(404);
+    expect(response.json).toMatchObject({ id: 7, error: { code: -32601 } });
+  });
 
   it('answers an unsupported version 400 with -32022 naming the supported ones', async () => {
     const { url } = await start();

@@ -1,17 +1,25 @@
 // Public API of @mcpwire/transport-sse (Node entry): the HTTP+SSE server on node:http, and the client over undici.
 
 // server
-export { createSseServerHandler } from './server/handler.js';
-export type { SseServerHandler, SseServerStats } from './server/handler.js';
+export { createSseHandler, createSseServerHandler } from './server/handler.js';
+export type { SseHandler, SseServerHandler, SseServerStats } from './server/handler.js';
 export { listenSse } from './server/listen.js';
 export type { ListenSseOptions, SseListener } from './server/listen.js';
 export type {
   SseConnectableServer,
   SseConnectHandler,
+  SseConnectionHandler,
   SseConnectionInfo,
   SseServerOptions,
   SseServerTimers,
 } from './server/options.js';
+// Shared by every transport server and client (from protocol-core's transport kit).
+export type {
+  ConnectableServer,
+  ServerOrFactory,
+  ServerStats,
+  Timers,
+} from '@mcpwire/protocol-core/transport-kit';
 export type { SseServerTransport } from './server/session-transport.js';
 export { SSEServerTransport } from './server/sdk-names.js';
 export type { SSEServerTransportOptions } from './server/sdk-names.js';

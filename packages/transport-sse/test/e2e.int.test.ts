@@ -25,7 +25,7 @@ describe('McpClient ↔ McpServer over HTTP+SSE', () => {
     expect(transport.endpoint?.searchParams.get('sessionId')).toMatch(/^[0-9a-f-]{36}$/);
     // No sessionId property: the SDK's Client would take it for a reconnection and skip initialize.
     expect('sessionId' in transport).toBe(false);
-    expect(listener.handler.stats().sessions).toBe(1);
+    expect(listener.handler.stats.sessions).toBe(1);
     const result = await client.callTool({ name: 'echo', arguments: { text: `hi ${era}` } });
     expect(result.content).toEqual([{ type: 'text', text: `hi ${era}` }]);
     const who = await client.callTool({ name: 'whoami', arguments: {} });
@@ -80,8 +80,8 @@ describe('close paths: nothing pending is lost silently', () => {
     expect(await call).toBeInstanceOf(Error);
     expect(closes).toBe(1);
     // The server saw the stream go: its session is gone.
-    while (listener.handler.stats().sessions > 0) await settle(5);
-    expect(listener.handler.stats().sessionsCreated).toBe(1);
+    while (listener.handler.stats.sessions > 0) await settle(5);
+    expect(listener.handler.stats.sessionsCreated).toBe(1);
   });
 
   it('the server closing while calls are pending fails them at once, with an error', async () => {
@@ -144,6 +144,6 @@ describe('a client that stops reading (real sockets)', () => {
     expect(recorder.errors.map((error) => (error as TransportError).code)).toEqual([
       TransportErrorCode.LimitExceeded,
     ]);
-    expect(listener.handler.stats()).toMatchObject({ sessions: 0, overflows: 1 });
+    expect(listener.handler.stats).toMatchObject({ sessions: 0, overflows: 1 });
   });
 });

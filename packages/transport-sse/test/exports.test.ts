@@ -3,6 +3,12 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Transport } from '@mcpwire/protocol-core';
+import type {
+  ConnectableServer,
+  ServerOrFactory,
+  ServerStats,
+  Timers,
+} from '@mcpwire/protocol-core/transport-kit';
 import { importGraph, nodeOnlyImports } from '@mcpwire/test-utils';
 import type { Dispatcher } from 'undici';
 import { describe, expect, expectTypeOf, it } from 'vitest';
@@ -29,9 +35,11 @@ describe('entries', () => {
     expect(typeof nodeEntry.createSseClientTransport).toBe('function');
     expect(typeof fetchEntry.createSseClientTransport).toBe('function');
     expect(nodeEntry.SseClientTransport).toBe(fetchEntry.SseClientTransport);
+    expect(typeof nodeEntry.createSseHandler).toBe('function');
     expect(typeof nodeEntry.createSseServerHandler).toBe('function');
     expect(typeof nodeEntry.listenSse).toBe('function');
     expect('createSseServerHandler' in fetchEntry).toBe(false);
+    expect('createSseHandler' in fetchEntry).toBe(false);
     expect(nodeEntry.BATCH_PROTOCOL_VERSIONS).toEqual(['2024-11-05', '2025-03-26']);
   });
 
@@ -48,6 +56,28 @@ describe('entries', () => {
     expectTypeOf<fetchEntry.SseClientTransportOptions>().not.toHaveProperty('dispatcher');
     expectTypeOf(globalThis.fetch).toMatchTypeOf<fetchEntry.FetchLike>();
     expectTypeOf<nodeEntry.SseServerTransport>().toMatchTypeOf<Transport>();
+    expectTypeOf<nodeEntry.SseHandler['handleNode']>().returns.toEqualTypeOf<boolean>();
     expectTypeOf<nodeEntry.SseServerHandler['handleNode']>().returns.toEqualTypeOf<boolean>();
+    // The shapes every transport server shares, from protocol-core's transport kit.
+    expectTypeOf<nodeEntry.SseServerStats>().toMatchTypeOf<ServerStats>();
+    expectTypeOf<nodeEntry.SseHandler['stats']>().toEqualTypeOf<nodeEntry.SseServerStats>();
+    expectTypeOf<nodeEntry.SseServerOptions['server']>().toEqualTypeOf<
+      ServerOrFactory<nodeEntry.SseServerTransport, nodeEntry.SseConnectionInfo>
+    >();
+    expectTypeOf<nodeEntry.SseServerTimers>().toEqualTypeOf<Timers>();
+    expectTypeOf<fetchEntry.SseClientTimers>().toEqualTypeOf<Timers>();
+    expectTypeOf<nodeEntry.SseConnectableServer>().toEqualTypeOf<ConnectableServer>();
+    expectTypeOf<nodeEntry.SseConnectHandler>().toEqualTypeOf<nodeEntry.SseConnectionHandler>();
+    expectTypeOf<nodeEntry.SseConnectionHandler>().toMatchTypeOf<nodeEntry.SseServerOptions['server']>();
+  });
+
+  it('createSseServerHandler, deprecated, is createSseHandler with stats() as a method', async () => {
+    const server = { connect: async () => {} };
+    const handler = nodeEntry.createSseHandler({ server });
+    const old = nodeEntry.createSseServerHandler({ server });
+    const counters = { sessions: 0, sessionsCreated: 0, refusedSessions: 0, overflows: 0 };
+    expect(handler.stats).toEqual(counters);
+    expect(old.stats()).toEqual(counters);
+    await Promise.all([handler.close(), old.close()]);
   });
 });

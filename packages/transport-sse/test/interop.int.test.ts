@@ -42,7 +42,7 @@ describe('SDK 1.x Client against our server', () => {
     onCleanup(() => client.close());
     await client.connect(new SSEClientTransport(new URL(listener.url)));
     expect(client.getServerVersion()?.name).toBe('sse-test');
-    expect(listener.handler.stats().sessions).toBe(1);
+    expect(listener.handler.stats.sessions).toBe(1);
     const result = await client.callTool({ name: 'echo', arguments: { text: 'v1' } });
     expect(result.content).toEqual([{ type: 'text', text: 'v1' }]);
   });
@@ -76,7 +76,7 @@ describe('SDK 1.x server', () => {
     expect((await second.callTool({ name: 'echo', arguments: { text: 'b' } })).content).toEqual([
       { type: 'text', text: 'sdk:b' },
     ]);
-    expect(listener.handler.stats().sessions).toBe(2);
+    expect(listener.handler.stats.sessions).toBe(2);
   });
 
   it('its SSEServerTransport on node:http, our client and transport', async () => {

@@ -88,7 +88,7 @@ describe('new SSEServerTransport(endpoint, res)', () => {
   it("refuses the SDK's DNS-rebinding options instead of ignoring them", () => {
     const res = {} as never;
     expect(() => new SSEServerTransport('/messages', res, { enableDnsRebindingProtection: true })).toThrow(
-      /not supported; use createSseServerHandler/,
+      /not supported; use createSseHandler/,
     );
   });
 

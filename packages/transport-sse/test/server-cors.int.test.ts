@@ -67,7 +67,7 @@ describe('preflights', () => {
       'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
     );
     expect(answer.headers['cache-control']).toBe('no-cache');
-    expect(server.handler.stats().sessionsCreated).toBe(0);
+    expect(server.handler.stats.sessionsCreated).toBe(0);
   });
 
   it('OPTIONS on the messages path: 204, POST allowed, Content-Type allowed as asked', async () => {
@@ -198,7 +198,7 @@ describe('no CORS', () => {
     const post = await postJson(`${server.origin}/messages?sessionId=x`, ping, { origin: FOREIGN });
     expect(post.status).toBe(403);
     expectNoCors(post.headers);
-    expect(server.handler.stats().sessionsCreated).toBe(0);
+    expect(server.handler.stats.sessionsCreated).toBe(0);
   });
 
   it('a request without Origin (not a browser) gets none, on the stream, the 202 and a refusal', async () => {

@@ -35,7 +35,7 @@ describe('GET: the event stream', () => {
     const session = await server.session(0);
     expect(first?.data).toBe(`/messages?sessionId=${session.transport.sessionId}`);
     expect(session.info.sessionId).toBe(session.transport.sessionId);
-    expect(server.handler.stats()).toMatchObject({ sessions: 1, sessionsCreated: 1 });
+    expect(server.handler.stats).toMatchObject({ sessions: 1, sessionsCreated: 1 });
   });
 
   it('gives each stream its own session id', async () => {
@@ -43,7 +43,7 @@ describe('GET: the event stream', () => {
     const ids = new Set<string>();
     for (let i = 0; i < 5; i++) ids.add((await rawClient(server)).sessionId);
     expect(ids.size).toBe(5);
-    expect(server.handler.stats().sessions).toBe(5);
+    expect(server.handler.stats.sessions).toBe(5);
   });
 
   it('custom paths are routed and advertised; others are left to the next handler', async () => {
@@ -120,7 +120,7 @@ describe('POST: messages', () => {
     await client.stream.ended;
     expect((await postJson(client.endpoint, ping(2))).status).toBe(404);
     expect(recorder.closeCount).toBe(1);
-    expect(server.handler.stats().sessions).toBe(0);
+    expect(server.handler.stats.sessions).toBe(0);
   });
 
   it('415 for a body that is not application/json', async () => {
@@ -245,7 +245,7 @@ describe('security: Host and Origin (403 before any work)', () => {
     });
     const post = await postJson(client.endpoint, ping(1), { host: 'evil.example' });
     expect(post.status).toBe(403);
-    expect(server.handler.stats().sessionsCreated).toBe(1);
+    expect(server.handler.stats.sessionsCreated).toBe(1);
     const { recorder } = await server.session(0);
     await settle();
     expect(recorder.messages).toEqual([]);
@@ -259,7 +259,7 @@ describe('security: Host and Origin (403 before any work)', () => {
       expect((await postJson(client.endpoint, ping(1), { origin })).status).toBe(403);
     }
     expect((await postJson(client.endpoint, ping(1), { origin: 'http://localhost:5173' })).status).toBe(202);
-    expect(server.handler.stats().sessionsCreated).toBe(1);
+    expect(server.handler.stats.sessionsCreated).toBe(1);
   });
 
   it("'any' turns each check off; a custom list replaces the loopback default", async () => {
@@ -343,7 +343,7 @@ describe('limits and shutdown', () => {
     expect(third.status).toBe(503);
     expect(third.headers['retry-after']).toBe('30');
     expect(third.json()).toMatchObject({ jsonrpc: '2.0', error: { message: expect.stringContaining('2') } });
-    expect(server.handler.stats().refusedSessions).toBe(1);
+    expect(server.handler.stats.refusedSessions).toBe(1);
     first.stream.close();
     const { recorder } = await server.session(0);
     await recorder.waitForClose();
@@ -377,7 +377,7 @@ describe('limits and shutdown', () => {
     await stream.ended;
     expect(stream.events.map((event) => event.event)).toEqual(['endpoint']);
     expect(errors.map((error) => error.message)).toEqual(['no server for you']);
-    expect(mounted.handler.stats().sessions).toBe(0);
+    expect(mounted.handler.stats.sessions).toBe(0);
   });
 
   it('listenSse binds 127.0.0.1, serves its two paths and answers 404 elsewhere', async () => {

@@ -4,14 +4,14 @@ import { type JSONRPCMessage, TransportError, TransportErrorCode } from '@mcpwir
 import { FakeTimers, TransportRecorder } from '@mcpwire/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  createSseServerHandler,
-  type SseServerHandler,
+  createSseHandler,
+  type SseHandler,
   type SseServerOptions,
   type SseServerTransport,
 } from '../src/index.js';
 import { asResponse, FakeResponse, fakeRequest } from './support/fake-http.js';
 
-const handlers: SseServerHandler[] = [];
+const handlers: SseHandler[] = [];
 afterEach(async () => {
   for (const handler of handlers.splice(0)) await handler.close();
 });
@@ -26,12 +26,12 @@ const note = (pad: number): JSONRPCMessage => ({
 async function openSession(
   res: FakeResponse,
   options: Omit<SseServerOptions, 'server'> = {},
-): Promise<{ handler: SseServerHandler; transport: SseServerTransport; recorder: TransportRecorder }> {
+): Promise<{ handler: SseHandler; transport: SseServerTransport; recorder: TransportRecorder }> {
   let handed!: (transport: SseServerTransport) => void;
   const connected = new Promise<SseServerTransport>((resolve) => {
     handed = resolve;
   });
-  const handler = createSseServerHandler({ ...options, server: (transport) => handed(transport) });
+  const handler = createSseHandler({ ...options, server: (transport) => handed(transport) });
   handlers.push(handler);
   expect(handler.handleNode(fakeRequest('GET', '/sse'), asResponse(res))).toBe(true);
   const transport = await connected;
@@ -108,7 +108,7 @@ describe('backpressure and the buffer cap', () => {
     expect(error.code).toBe(TransportErrorCode.LimitExceeded);
     expect(error.details.limit).toEqual({ name: 'maxStreamBufferBytes', value: 64 * 1024 });
     expect(recorder.closeCount).toBe(1);
-    expect(handler.stats()).toMatchObject({ sessions: 0, overflows: 1 });
+    expect(handler.stats).toMatchObject({ sessions: 0, overflows: 1 });
     await expect(transport.send(note(1))).rejects.toMatchObject({ code: TransportErrorCode.Closed });
   });
 });
@@ -122,7 +122,7 @@ describe('a client that leaves', () => {
     await expect(waiting).rejects.toMatchObject({ code: TransportErrorCode.Closed });
     expect(recorder.closeCount).toBe(1);
     expect(recorder.errors).toEqual([]);
-    expect(handler.stats().sessions).toBe(0);
+    expect(handler.stats.sessions).toBe(0);
     await transport.close();
     expect(recorder.closeCount).toBe(1);
   });
@@ -130,7 +130,7 @@ describe('a client that leaves', () => {
   it('a session closed before it was started fires onclose at start, once', async () => {
     const res = new FakeResponse();
     let handed!: SseServerTransport;
-    const handler = createSseServerHandler({
+    const handler = createSseHandler({
       server: (transport) => {
         handed = transport;
       },

@@ -1,16 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import {
-  InboundBuffer,
   type JSONRPCMessage,
   type MessageExtraInfo,
   type Transport,
   TransportError,
   TransportErrorCode,
   type TransportSendOptions,
-  MAX_EXCERPT_CHARS,
-  excerptOf,
 } from '@mcpwire/protocol-core';
+import { InboundBuffer, MAX_EXCERPT_CHARS, excerptOf } from '@mcpwire/protocol-core/transport-kit';
 import { buildEnvironment } from './environment.js';
 import { LineChannel } from './internal/line-channel.js';
 import { POSIX, reapGroup, signalChild, trackGroup, untrackGroup } from './internal/process-group.js';

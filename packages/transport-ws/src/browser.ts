@@ -4,6 +4,7 @@ export { WebSocketCloseCode } from './close-codes.js';
 export type { WebSocketCloseCodeValue } from './close-codes.js';
 export type { WebSocketConnectionOptions } from './connection-options.js';
 export type { WebSocketTimers } from './timers.js';
+export type { Timers } from '@mcpwire/protocol-core/transport-kit';
 export { MCP_SUBPROTOCOL } from './subprotocol.js';
 export type { WebSocketConstructorLike, WebSocketLike } from './web-socket-types.js';
 export type { WebSocketClientTransportOptions } from './client/options.js';

@@ -1,4 +1,4 @@
-import { GLOBAL_TIMERS, type WebSocketTimers } from './timers.js';
+import { backgroundTimers, integerOption, type Timers } from '@mcpwire/protocol-core/transport-kit';
 
 /** Limits and timers of one WebSocket connection, shared by the server, the client and the socket transport. */
 export interface WebSocketConnectionOptions {
@@ -29,7 +29,7 @@ export interface WebSocketConnectionOptions {
   /** How long `close()` waits for the peer's close frame before dropping the socket, in ms. @default 5000 */
   closeTimeoutMs?: number | undefined;
   /** The clock for heartbeats and timeouts; tests pass fake timers. @default the global timers, unref'd */
-  timers?: WebSocketTimers | undefined;
+  timers?: Timers | undefined;
 }
 
 /** {@link WebSocketConnectionOptions} with every default applied. */
@@ -39,22 +39,7 @@ export interface ConnectionSettings {
   readonly maxBufferedBytes: number;
   readonly heartbeatIntervalMs: number;
   readonly closeTimeoutMs: number;
-  readonly timers: WebSocketTimers;
-}
-
-/** Checks one numeric option: a safe integer at least `min`, or the fallback when absent. */
-export function integerOption(
-  owner: string,
-  name: string,
-  value: number | undefined,
-  fallback: number,
-  min: number,
-): number {
-  const resolved = value ?? fallback;
-  if (!Number.isSafeInteger(resolved) || resolved < min) {
-    throw new RangeError(`${owner}.${name} must be an integer >= ${min}, got ${resolved}`);
-  }
-  return resolved;
+  readonly timers: Timers;
 }
 
 /** Applies the defaults; throws RangeError on a bad value, so a typo fails at construction. */
@@ -89,6 +74,6 @@ export function resolveConnectionSettings(
     maxBufferedBytes,
     heartbeatIntervalMs: integerOption(owner, 'heartbeatIntervalMs', options.heartbeatIntervalMs, 30_000, 0),
     closeTimeoutMs: integerOption(owner, 'closeTimeoutMs', options.closeTimeoutMs, 5_000, 0),
-    timers: options.timers ?? GLOBAL_TIMERS,
+    timers: options.timers ?? backgroundTimers,
   };
 }

@@ -19,13 +19,19 @@ export type { NodeWebSocketClientTransportOptions } from './client/node.js';
 // server
 export { HttpAuthError } from '@mcpwire/protocol-core';
 export type { Authenticate, HttpAuthErrorOptions, HttpAuthRequest } from '@mcpwire/protocol-core';
-export { createWebSocketServer } from './server/endpoint.js';
-export type { WebSocketEndpoint, WebSocketServerStats } from './server/endpoint.js';
+export { createWebSocketHandler, createWebSocketServer } from './server/endpoint.js';
+export type { WebSocketEndpoint, WebSocketHandler, WebSocketServerStats } from './server/endpoint.js';
 export { listenWebSocket } from './server/listen.js';
 export type { ListenWebSocketOptions, WebSocketListener } from './server/listen.js';
 export type {
-  ConnectableServer,
   WebSocketConnectionHandler,
   WebSocketConnectionInfo,
   WebSocketServerOptions,
 } from './server/options.js';
+// Shared by every transport server and client (from protocol-core's transport kit).
+export type {
+  ConnectableServer,
+  ServerOrFactory,
+  ServerStats,
+  Timers,
+} from '@mcpwire/protocol-core/transport-kit';

@@ -82,7 +82,7 @@ describe('backpressure', () => {
     expect(transport.closeCode).toBe(1008);
     expect(transport.bufferedAmount).toBe(0);
     await expect(transport.send(big(0))).rejects.toMatchObject({ code: TransportErrorCode.Closed });
-    expect(listener.endpoint.stats.connections).toBe(0);
+    expect(listener.handler.stats.sessions).toBe(0);
     // The close frame was queued behind what the peer never read, and dropped with it.
     const closed = once(socket, 'close');
     socket.resume();

@@ -5,7 +5,7 @@ import { FakeTimers, TransportRecorder } from '@mcpwire/test-utils';
 import { describe, expect, it } from 'vitest';
 import { resolveConnectionSettings, type WebSocketConnectionOptions } from '../src/connection-options.js';
 import { closeError } from '../src/internal/errors.js';
-import { EarlyEvents, exceedsBytes, type PortSink, utf8Length } from '../src/internal/port.js';
+import { EarlyEvents, type PortSink } from '../src/internal/port.js';
 import { webSocketTransportOver } from '../src/socket-transport.js';
 import { FakePort } from './support/fake-port.js';
 
@@ -230,14 +230,6 @@ describe('helpers', () => {
     events.listen(sink);
     events.emit((s) => s.text('c'));
     expect(seen).toEqual(['a', 'b', 'c']);
-  });
-
-  it('counts UTF-8 bytes like Buffer.byteLength, lone surrogates included', () => {
-    const samples = ['', 'ascii', 'é', '€', '😀', 'a😀b€é', '\ud800', '\udc00x', 'x\ud83d'];
-    for (const text of samples) expect(utf8Length(text), JSON.stringify(text)).toBe(Buffer.byteLength(text));
-    expect(exceedsBytes('€€', 5)).toBe(true);
-    expect(exceedsBytes('€€', 6)).toBe(false);
-    expect(exceedsBytes('x'.repeat(7), 6)).toBe(true);
   });
 
   it('maps close codes received to TransportError codes', () => {

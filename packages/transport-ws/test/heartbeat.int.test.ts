@@ -42,7 +42,7 @@ describe('server heartbeat', () => {
       code: TransportErrorCode.Network,
       details: { limit: { name: 'heartbeatIntervalMs', value: INTERVAL } },
     });
-    expect(listener.endpoint.stats.connections).toBe(0);
+    expect(listener.handler.stats.sessions).toBe(0);
     // Nothing left scheduled once the connection is gone.
     expect(timers.pending).toBe(0);
   });

@@ -194,9 +194,9 @@ describe('server shutdown and failures', () => {
     // Caught at once: the rejection comes during close(), before the assertion looks at it.
     const pending = first.client.callTool({ name: 'wait', arguments: {} }).catch((e: unknown) => e);
     await expect.poll(() => typeof release).toBe('function');
-    expect(listener.endpoint.stats.connections).toBe(2);
+    expect(listener.handler.stats.sessions).toBe(2);
     await listener.close();
-    expect(listener.endpoint.stats.connections).toBe(0);
+    expect(listener.handler.stats.sessions).toBe(0);
     const error = await pending;
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).code).toBe(TransportErrorCode.Closed);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import {
   createWebSocketClientTransport,
-  createWebSocketServer,
+  createWebSocketHandler,
   HttpAuthError,
   type HttpAuthRequest,
 } from '../src/index.js';
@@ -61,7 +61,7 @@ describe('the mcp subprotocol', () => {
 describe('Host and Origin', () => {
   it('refuses a foreign Host or Origin with 403 before authenticating or upgrading', async () => {
     const seen: string[] = [];
-    const { url, endpoint } = await listen({
+    const { url, handler: endpoint } = await listen({
       server: accept,
       authenticate: (request) => {
         seen.push(request.url);
@@ -77,7 +77,7 @@ describe('Host and Origin', () => {
     expect(JSON.parse(badHost.body).error.message).toContain('Host "evil.example" is not allowed');
     expect(JSON.parse(badOrigin.body).error.message).toContain('Origin is not allowed');
     expect(seen).toEqual([]);
-    expect(endpoint.stats.connections).toBe(0);
+    expect(endpoint.stats.sessions).toBe(0);
     // A loopback page and a client that sends no Origin (not a browser) are let in.
     expect((await rawUpgrade(url, { origin: 'http://localhost:5173' })).status).toBe(101);
     expect((await rawUpgrade(url)).status).toBe(101);
@@ -113,7 +113,7 @@ describe('authenticate', () => {
   }
 
   it('refuses 401 with WWW-Authenticate, or 403, before the upgrade', async () => {
-    const { url, endpoint } = await listen({ server: accept, authenticate: bearer });
+    const { url, handler: endpoint } = await listen({ server: accept, authenticate: bearer });
     const missing = await rawUpgrade(url);
     expect(missing.status).toBe(401);
     expect(missing.headers['www-authenticate']).toBe('Bearer realm="mcp"');
@@ -121,7 +121,13 @@ describe('authenticate', () => {
     const forbidden = await rawUpgrade(url, { authorization: 'Bearer bad' });
     expect(forbidden.status).toBe(403);
     expect(forbidden.headers['www-authenticate']).toBeUndefined();
-    expect(endpoint.stats).toEqual({ connections: 0, upgrading: 0 });
+    expect(endpoint.stats).toEqual({
+      sessions: 0,
+      sessionsCreated: 0,
+      refusedSessions: 0,
+      connections: 0,
+      upgrading: 0,
+    });
     // Our client reports the status, so a caller can fetch a token and retry.
     const refused = await createWebSocketClientTransport({ url })
       .start()
@@ -168,7 +174,7 @@ describe('authenticate', () => {
 
 describe('maxConnections', () => {
   it('refuses upgrades beyond the cap with 503, and accepts again once a connection closed', async () => {
-    const { url, endpoint } = await listen({ server: accept, maxConnections: 2 });
+    const { url, handler: endpoint } = await listen({ server: accept, maxConnections: 2 });
     const first = await rawClient(url);
     await rawClient(url);
     const refused = await rawUpgrade(url);
@@ -182,10 +188,10 @@ describe('maxConnections', () => {
       .start()
       .catch((e: unknown) => e);
     expect(client).toMatchObject({ code: TransportErrorCode.HttpStatus, details: { httpStatus: 503 } });
-    expect(endpoint.stats.connections).toBe(2);
+    expect(endpoint.stats).toMatchObject({ sessions: 2, sessionsCreated: 2, refusedSessions: 2 });
     first.close();
     await once(first, 'close');
-    await expect.poll(() => endpoint.stats.connections).toBe(1);
+    await expect.poll(() => endpoint.stats.sessions).toBe(1);
     expect((await rawUpgrade(url)).status).toBe(101);
   });
 
@@ -194,7 +200,7 @@ describe('maxConnections', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const { url, endpoint } = await listen({
+    const { url, handler: endpoint } = await listen({
       server: accept,
       maxConnections: 1,
       authenticate: () => gate,
@@ -226,7 +232,7 @@ describe('paths', () => {
 
   it('attached to an HTTP server, serves its path and leaves other upgrades to other listeners', async () => {
     const { http, base } = await httpServerOnPort0();
-    const endpoint = createWebSocketServer({ server: testServer(), httpServer: http, path: '/mcp-ws' });
+    const endpoint = createWebSocketHandler({ server: testServer(), httpServer: http, path: '/mcp-ws' });
     onCleanup(() => endpoint.close());
     // Another handler of the same server answers its own path.
     http.on('upgrade', (req, socket) => {
@@ -239,10 +245,10 @@ describe('paths', () => {
     onCleanup(() => client.close());
     const result = await client.callTool({ name: 'echo', arguments: { text: 'hi' } });
     expect(result.content).toEqual([{ type: 'text', text: 'echo:hi' }]);
-    expect(endpoint.stats.connections).toBe(1);
+    expect(endpoint.stats.sessions).toBe(1);
     // close() detaches: the HTTP server keeps running, our path is no longer served.
     await endpoint.close();
-    expect(endpoint.stats.connections).toBe(0);
+    expect(endpoint.stats.sessions).toBe(0);
     expect(http.listenerCount('upgrade')).toBe(1);
   });
 
@@ -257,7 +263,7 @@ describe('paths', () => {
 
   it('handleUpgrade serves upgrades a framework routes to it, and refuses them with 503 once closed', async () => {
     const { http, base } = await httpServerOnPort0();
-    const endpoint = createWebSocketServer({ server: accept });
+    const endpoint = createWebSocketHandler({ server: accept });
     http.on('upgrade', (req, socket, head) => void endpoint.handleUpgrade(req, socket, head));
     // No path check in handleUpgrade: the framework routed the request.
     expect((await rawUpgrade(`${base}/any/path`)).status).toBe(101);

@@ -10,7 +10,7 @@ import { deflateRawSync } from 'node:zlib';
 import { McpClient, TransportError, TransportErrorCode } from '@mcpwire/protocol-core';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createWebSocketClientTransport, createWebSocketServer } from '../src/index.js';
+import { createWebSocketClientTransport, createWebSocketHandler } from '../src/index.js';
 import { closing, listen, onCleanup, testServer, useCleanup } from './support/helpers.js';
 
 useCleanup();
@@ -23,7 +23,7 @@ const key = fixture('localhost-key.pem');
 /** An https.Server on 127.0.0.1 with our endpoint at /ws; its wss: URL for `localhost`. */
 async function wssEndpoint(): Promise<string> {
   const https = createHttpsServer({ cert, key });
-  const endpoint = createWebSocketServer({ server: testServer(), httpServer: https, path: '/ws' });
+  const endpoint = createWebSocketHandler({ server: testServer(), httpServer: https, path: '/ws' });
   https.listen(0, '127.0.0.1');
   await once(https, 'listening');
   onCleanup(async () => {

@@ -15,4 +15,4 @@ server.registerTool(
 // Every answer shares the session's one stream: 64 calls of a 1 MiB echo in flight hold up to 64 MiB of
 // answers the client has not read yet, past the 1 MiB default cap for a client that stopped reading.
 const listening = await listenSse({ server, port: 0, maxStreamBufferBytes: 256 * 1024 * 1024 });
-announce(listening.url, { stats: () => ({ sessions: listening.handler.stats().sessions }) });
+announce(listening.url, { stats: () => ({ sessions: listening.handler.stats.sessions }) });

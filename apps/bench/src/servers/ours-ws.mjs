@@ -13,4 +13,4 @@ server.registerTool(
   ({ text }) => ({ content: [{ type: 'text', text }] }),
 );
 const listening = await listenWebSocket({ server, port: 0 });
-announce(listening.url, { stats: () => ({ connections: listening.endpoint.stats.connections }) });
+announce(listening.url, { stats: () => ({ connections: listening.handler.stats.sessions }) });

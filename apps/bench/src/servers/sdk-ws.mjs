@@ -20,4 +20,4 @@ const listening = await listenWebSocket({
   server: (transport) => echoToolServer().connect(transport),
   port: 0,
 });
-announce(listening.url, { stats: () => ({ connections: listening.endpoint.stats.connections }) });
+announce(listening.url, { stats: () => ({ connections: listening.handler.stats.sessions }) });

@@ -7,8 +7,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LOOPBACK_HOSTS, type McpServer, type ServerContext } from '@mcpwire/protocol-core';
 import { createStreamableHttpHandler, type StreamableHttpHandler } from '@mcpwire/transport-http';
-import { createSseServerHandler } from '@mcpwire/transport-sse';
-import { createWebSocketServer } from '@mcpwire/transport-ws';
+import { createSseHandler } from '@mcpwire/transport-sse';
+import { createWebSocketHandler } from '@mcpwire/transport-ws';
 import type { ServerEra } from '../server.js';
 import type { Logger } from './stdio.js';
 
@@ -80,7 +80,7 @@ export async function serveHttp(
     ...hosts,
     onerror: onerror('http'),
   });
-  const sse = createSseServerHandler({
+  const sse = createSseHandler({
     server,
     ssePath: PATHS.sse,
     messagesPath: PATHS.sseMessages,
@@ -98,7 +98,7 @@ export async function serveHttp(
     res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-cache' });
     res.end('Not Found');
   });
-  const webSocket = createWebSocketServer({
+  const webSocket = createWebSocketHandler({
     server,
     httpServer,
     path: PATHS.webSocket,

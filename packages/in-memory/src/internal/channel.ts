@@ -1,5 +1,5 @@
 import type { MessageExtraInfo, TransportError } from '@mcpwire/protocol-core';
-import type { InMemoryTimers } from '../options.js';
+import type { Timers } from '@mcpwire/protocol-core/transport-kit';
 
 /** A frame with metadata that travels beside it (authInfo), rather than in the JSON text. */
 export interface FrameWithExtra {
@@ -38,7 +38,7 @@ export interface Receiver {
  */
 export class Channel {
   readonly #latencyMs: number;
-  readonly #timers: InMemoryTimers;
+  readonly #timers: Timers;
   #receiver: Receiver | undefined;
   #dead = false;
   // Zero latency: double-buffered, so steady traffic allocates no arrays.
@@ -50,7 +50,7 @@ export class Channel {
   #openBatch: WireItem[] | undefined;
   readonly #handles = new Set<unknown>();
 
-  constructor(latencyMs: number, timers: InMemoryTimers) {
+  constructor(latencyMs: number, timers: Timers) {
     this.#latencyMs = latencyMs;
     this.#timers = timers;
   }

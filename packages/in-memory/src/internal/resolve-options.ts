@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_MESSAGE_BYTES, type InMemoryTimers, type InMemoryTransportOptions } from '../options.js';
+import { DEFAULT_MAX_MESSAGE_BYTES, type InMemoryTransportOptions } from '../options.js';
+import type { Timers } from '@mcpwire/protocol-core/transport-kit';
 
 /** Options with defaults applied and ranges checked. */
 export interface ResolvedOptions {
@@ -7,13 +8,13 @@ export interface ResolvedOptions {
   dropRate: number;
   random: () => number;
   disconnectAfterMessages: number;
-  timers: InMemoryTimers;
+  timers: Timers;
   sessionId: string | undefined;
   maxQueued: number | undefined;
 }
 
 // Looked up at call time, so fake timers installed after the pair was made still apply.
-const globalTimers: InMemoryTimers = {
+const globalTimers: Timers = {
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as Parameters<typeof globalThis.clearTimeout>[0]),
 };

@@ -1,16 +1,13 @@
 import type { $ZodType } from 'zod/v4/core';
 import type { JSONRPCMessage, RequestId } from '../jsonrpc.js';
+import type { Timers } from '../transport-kit/timers.js';
 
 /**
  * The clock the engine reads and arms. Inject a fake one in tests; the default uses the global
  * `setTimeout` / `clearTimeout` (read at call time, so test fakes installed later still apply) and a
  * monotonic `performance.now()` where there is one.
  */
-export interface EngineTimers {
-  /** Arms a one-shot timer and returns a handle for `clearTimeout`. */
-  setTimeout(callback: () => void, ms: number): unknown;
-  /** Disarms a timer armed by `setTimeout`. */
-  clearTimeout(handle: unknown): void;
+export interface EngineTimers extends Timers {
   /** Milliseconds since any fixed origin; must never go backwards. */
   now(): number;
 }

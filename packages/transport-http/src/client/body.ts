@@ -3,6 +3,7 @@
  * event. Bytes are counted as they arrive, so at most the limit plus one chunk is ever held.
  */
 import { TransportError, TransportErrorCode, type TransportErrorDetails } from '@mcpwire/protocol-core';
+import { exceedsUtf8Bytes } from '@mcpwire/protocol-core/transport-kit';
 import { createParser } from 'eventsource-parser';
 import { chunksOf, collectText, type HttpResponse } from './http.js';
 
@@ -53,21 +54,6 @@ export interface SseCallbacks {
 /** How a stream ended: read to its end, or stopped by `onEvent`. */
 export type SseEnd = 'ended' | 'stopped';
 
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      // A surrogate pair is one 4-byte character.
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
 /**
  * Reads an SSE body, calling back per event. Throws `MCPWIRE_ERR_MESSAGE_TOO_LARGE` for an event
  * over `limit` bytes; network failures and aborts propagate as thrown by the body.
@@ -85,7 +71,7 @@ export async function readSse(
     maxBufferSize: limit + 1024,
     onEvent: (event) => {
       if (stop || failure !== undefined) return;
-      if (utf8Length(event.data) > limit) {
+      if (exceedsUtf8Bytes(event.data, limit)) {
         failure = tooLarge('An SSE event', limit, about);
         return;
       }

@@ -3,14 +3,13 @@
  */
 import {
   ErrorCode,
-  excerptOf,
   type JSONRPCErrorResponse,
   type RequestId,
   TransportError,
   TransportErrorCode,
   type TransportErrorDetails,
-  validateEnvelope,
 } from '@mcpwire/protocol-core';
+import { excerptOf, validateEnvelope } from '@mcpwire/protocol-core/transport-kit';
 
 /** Which message an error is about. */
 export type About = Pick<TransportErrorDetails, 'method' | 'requestId'>;

@@ -5,7 +5,7 @@
 import type { RequestId } from '@mcpwire/protocol-core';
 import { type Abort, AbortSource } from './abort-source.js';
 import type { About } from './failures.js';
-import type { ClientTimers } from './options.js';
+import type { Timers } from '@mcpwire/protocol-core/transport-kit';
 
 /** The era a request was sent in, read from the request itself. */
 export type FlightEra = 'modern' | 'legacy';
@@ -72,7 +72,7 @@ export class Flight {
 }
 
 /** Waits `ms`, or rejects with the signal's reason once it aborts. */
-export function sleep(timers: ClientTimers, ms: number, signal: Abort): Promise<void> {
+export function sleep(timers: Timers, ms: number, signal: Abort): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);

@@ -2,6 +2,7 @@
  * The tiny HTTP interface the client transport is written against, so that one core runs over
  * undici (Node entry) and over `fetch` (browsers, workers, Deno, Bun). Runtime-neutral: no `node:`.
  */
+import { collectText as collectChunks, readerChunks } from '@mcpwire/protocol-core/transport-kit';
 
 /** One HTTP request as the transport makes it. */
 export interface HttpRequest {
@@ -84,44 +85,15 @@ export async function* chunksOf(body: HttpResponse['body']): AsyncGenerator<Uint
     yield* body;
     return;
   }
-  const reader = body.getReader();
-  let finished = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        finished = true;
-        return;
-      }
-      yield value;
-    }
-  } finally {
-    // Leaving early (a limit, a stop, an abort): the rest of the body is not wanted.
-    if (!finished) reader.cancel().catch(() => {});
-    reader.releaseLock();
-  }
+  yield* readerChunks(body);
 }
 
 /**
  * Reads a body chunk by chunk as UTF-8 text; undefined once it holds more than `limit` bytes (the
  * rest is cancelled, never read). At most the limit plus one chunk is held.
  */
-export async function collectText(body: HttpResponse['body'], limit: number): Promise<string | undefined> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of chunksOf(body)) {
-    total += chunk.byteLength;
-    // Leaving the loop cancels the stream.
-    if (total > limit) return undefined;
-    chunks.push(chunk);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
+export function collectText(body: HttpResponse['body'], limit: number): Promise<string | undefined> {
+  return collectChunks(chunksOf(body), limit);
 }
 
 /**

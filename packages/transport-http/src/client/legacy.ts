@@ -6,15 +6,14 @@
  */
 import {
   ErrorCode,
-  excerptOf,
   type JSONRPCMessage,
   type JSONRPCNotification,
   type JSONRPCRequest,
-  parseFrame,
   type RequestId,
   TransportError,
   TransportErrorCode,
 } from '@mcpwire/protocol-core';
+import { excerptOf, parseFrame } from '@mcpwire/protocol-core/transport-kit';
 import { HeaderName } from '../shared/mcp-headers.js';
 import { type Abort, httpRequest } from './abort-source.js';
 import { readBoundedText, readErrorText, readSse } from './body.js';

@@ -6,14 +6,13 @@
  */
 import {
   ErrorCode,
-  excerptOf,
   type JSONRPCMessage,
   type JSONRPCRequest,
   type JSONRPCResponse,
-  parseFrame,
   TransportError,
   TransportErrorCode,
 } from '@mcpwire/protocol-core';
+import { excerptOf, parseFrame } from '@mcpwire/protocol-core/transport-kit';
 import { type Abort, httpRequest } from './abort-source.js';
 import { readBoundedText, readErrorText, readSse } from './body.js';
 import { eraCacheKey } from './era-cache.js';

@@ -3,6 +3,7 @@
  * and their resolution (defaults, range checks).
  */
 import type { Transport } from '@mcpwire/protocol-core';
+import type { Timers } from '@mcpwire/protocol-core/transport-kit';
 import { createEraCache, type EraCache } from './era-cache.js';
 import type { FetchLike, HttpRequester } from './http.js';
 
@@ -35,11 +36,8 @@ export interface ReconnectOptions {
   backoffFactor?: number | undefined;
 }
 
-/** Timers the transport arms (reconnection delays, the close deadline); inject fakes in tests. */
-export interface ClientTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+/** @deprecated use `Timers` (exported here too), the one timer shape of every transport; kept for one release. */
+export type ClientTimers = Timers;
 
 /** Options of the Streamable HTTP client transport, common to both entries. */
 export interface StreamableHttpClientTransportOptions {
@@ -77,7 +75,7 @@ export interface StreamableHttpClientTransportOptions {
   /** How long `close()` waits for the session DELETE, in ms. @default 2000 */
   closeTimeoutMs?: number | undefined;
   /** Timers for delays. @default the global setTimeout / clearTimeout */
-  timers?: ClientTimers | undefined;
+  timers?: Timers | undefined;
   /** Random numbers in [0, 1) for reconnection jitter. @default Math.random */
   random?: (() => number) | undefined;
 }
@@ -98,11 +96,11 @@ export interface ResolvedClientOptions {
   readonly maxKnownTools: number;
   readonly openGetStream: boolean;
   readonly closeTimeoutMs: number;
-  readonly timers: ClientTimers;
+  readonly timers: Timers;
   readonly random: () => number;
 }
 
-const defaultTimers: ClientTimers = {
+const defaultTimers: Timers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };

@@ -4,12 +4,8 @@
  * The transport replays the handshake itself, with its own request id, and swallows the answers: the
  * client above already negotiated and must not see a second `initialize` result.
  */
-import {
-  type JSONRPCMessage,
-  type JSONRPCNotification,
-  type JSONRPCRequest,
-  parseFrame,
-} from '@mcpwire/protocol-core';
+import type { JSONRPCMessage, JSONRPCNotification, JSONRPCRequest } from '@mcpwire/protocol-core';
+import { parseFrame } from '@mcpwire/protocol-core/transport-kit';
 import { HeaderName } from '../shared/mcp-headers.js';
 import { readBoundedText, readSse } from './body.js';
 import { type About, sessionExpired } from './failures.js';

@@ -6,7 +6,6 @@
  */
 import {
   eraOf,
-  InboundBuffer,
   type JSONRPCMessage,
   type JSONRPCRequest,
   type MessageCallback,
@@ -16,6 +15,7 @@ import {
   TransportErrorCode,
   type TransportSendOptions,
 } from '@mcpwire/protocol-core';
+import { InboundBuffer } from '@mcpwire/protocol-core/transport-kit';
 import { eraCacheKey } from './era-cache.js';
 import { cancelledError, closedError } from './failures.js';
 import { Flight, type FlightEra } from './flight.js';

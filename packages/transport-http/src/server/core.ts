@@ -6,22 +6,27 @@
  * header means 2026-07-28, anything else the legacy session protocol.
  */
 import {
-  CorsPolicy,
-  envelopeErrorResponse,
   eraOf,
   ErrorCode,
   HttpAuthError,
   type JSONRPCMessage,
   MetaKey,
-  OriginGuard,
-  parseFrame,
   TransportError,
   TransportErrorCode,
-  validateEnvelope,
 } from '@mcpwire/protocol-core';
+import {
+  authRefusalHeaders,
+  CorsPolicy,
+  envelopeErrorResponse,
+  isJsonContentType,
+  OriginGuard,
+  parseFrame,
+  type ServerStats,
+  validateEnvelope,
+} from '@mcpwire/protocol-core/transport-kit';
 import { HeaderName } from '../shared/mcp-headers.js';
 import type { HttpExchange, ResponseHeaders } from './exchange.js';
-import { acceptsPostResponses, isJsonContentType } from './guards.js';
+import { acceptsPostResponses } from './guards.js';
 import type { HttpContext } from './http-context.js';
 import { LegacyHttp } from './legacy.js';
 import { ModernHttp } from './modern.js';
@@ -29,12 +34,11 @@ import { type ResolvedHttpOptions, resolveHttpOptions, type StreamableHttpServer
 import { EMPTY_HEADERS, JSON_HEADERS, sendError } from './responses.js';
 import { SseWriter } from './sse.js';
 
-/** Counters of a handler, live. */
-export interface StreamableHttpStats {
-  /** Legacy sessions open now. */
-  readonly sessions: number;
-  /** Legacy sessions opened since the handler was made. */
-  readonly sessionsCreated: number;
+/**
+ * Counters of a handler, live: the ones every transport server has (`sessions` are legacy sessions,
+ * `refusedSessions` initialize requests refused at `maxSessions`), and its own.
+ */
+export interface StreamableHttpServerStats extends ServerStats {
   /** Legacy sessions closed because they were idle. */
   readonly sessionsExpired: number;
   /** SSE responses open now (both eras). */
@@ -44,6 +48,9 @@ export interface StreamableHttpStats {
   /** SSE streams closed because their client stopped reading. */
   readonly overflows: number;
 }
+
+/** @deprecated use {@link StreamableHttpServerStats}, named like every transport server's stats; kept for one release. */
+export type StreamableHttpStats = StreamableHttpServerStats;
 
 const NOT_AUTHENTICATED = Symbol('not authenticated');
 
@@ -78,10 +85,11 @@ export class StreamableHttpCore implements HttpContext {
     this.#modern = new ModernHttp(this);
   }
 
-  get stats(): StreamableHttpStats {
+  get stats(): StreamableHttpServerStats {
     return {
       sessions: this.legacy.size,
       sessionsCreated: this.legacy.created,
+      refusedSessions: this.legacy.refused,
       sessionsExpired: this.legacy.expired,
       openStreams: this.#openStreams,
       modernInFlight: this.#modern.inFlight,
@@ -258,10 +266,7 @@ export class StreamableHttpCore implements HttpContext {
       });
     } catch (error) {
       if (error instanceof HttpAuthError) {
-        const headers =
-          error.status === 401 && error.wwwAuthenticate !== undefined
-            ? { 'www-authenticate': error.wwwAuthenticate }
-            : undefined;
+        const headers = authRefusalHeaders(error);
         sendError(exchange, error.status, ErrorCode.InvalidRequest, error.message, { headers });
       } else {
         this.options.report(error);

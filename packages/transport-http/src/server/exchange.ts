@@ -4,19 +4,10 @@
  * (no Web `Request`/`Response` per call), `web-exchange.ts` over `Request` and a `ReadableStream`.
  * Nothing here imports `node:`.
  */
+import type { BodyRead } from '@mcpwire/protocol-core/transport-kit';
 
 /** Response headers, lower-case names. */
 export type ResponseHeaders = Record<string, string>;
-
-/** The outcome of reading a request body under a byte limit. */
-export type BodyRead =
-  | { readonly kind: 'text'; readonly text: string }
-  /** The body was parsed already (Express `express.json()`): no size or encoding check is possible here. */
-  | { readonly kind: 'parsed'; readonly value: unknown }
-  | { readonly kind: 'too-large' }
-  | { readonly kind: 'bad-encoding' }
-  /** The client went away while sending. */
-  | { readonly kind: 'aborted' };
 
 /**
  * What one write did: `ok`; `full` (written, but the buffer is above its high-water mark: wait for

@@ -36,11 +36,3 @@ export function acceptsPostResponses(accept: string | undefined): boolean {
 export function acceptsEventStream(accept: string | undefined): boolean {
   return accepts(acceptedTypes(accept), 'text/event-stream');
 }
-
-/** True for `application/json`, with or without parameters (`; charset=utf-8`). */
-export function isJsonContentType(contentType: string | undefined): boolean {
-  if (contentType === undefined) return false;
-  const semicolon = contentType.indexOf(';');
-  const type = (semicolon < 0 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
-  return type === 'application/json';
-}

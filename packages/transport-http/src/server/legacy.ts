@@ -6,18 +6,17 @@
 import {
   ErrorCode,
   eraOf,
-  excerptOf,
   type JSONRPCMessage,
   LEGACY_PROTOCOL_VERSIONS,
   type MessageExtraInfo,
   type RequestId,
 } from '@mcpwire/protocol-core';
+import { excerptOf, newSessionId } from '@mcpwire/protocol-core/transport-kit';
 import { HeaderName } from '../shared/mcp-headers.js';
 import type { HttpExchange } from './exchange.js';
 import { acceptsEventStream } from './guards.js';
 import { type HttpContext, requestInfoOf } from './http-context.js';
 import { EMPTY_HEADERS, sendError } from './responses.js';
-import { newSessionId } from './session-id.js';
 import { HttpSessionTransport, type SessionHost } from './session-transport.js';
 
 /** Seconds a client is told to wait when the session cap is reached. */
@@ -30,6 +29,7 @@ export class LegacyHttp implements SessionHost {
   #sweep: unknown = undefined;
   #created = 0;
   #expired = 0;
+  #refused = 0;
 
   constructor(context: HttpContext) {
     this.context = context;
@@ -48,6 +48,11 @@ export class LegacyHttp implements SessionHost {
   /** Sessions closed for idleness. */
   get expired(): number {
     return this.#expired;
+  }
+
+  /** Initialize requests refused because `maxSessions` sessions were open. */
+  get refused(): number {
+    return this.#refused;
   }
 
   /** The session with this id, for `closeSseStream`. */
@@ -138,6 +143,7 @@ export class LegacyHttp implements SessionHost {
   async #initialize(exchange: HttpExchange, message: JSONRPCMessage, authInfo: unknown): Promise<void> {
     const options = this.context.options;
     if (this.#sessions.size >= options.maxSessions) {
+      this.#refused++;
       sendError(
         exchange,
         503,

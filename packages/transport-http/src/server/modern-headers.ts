@@ -4,7 +4,8 @@
  * tool's `x-mcp-header` parameters), else the request is refused with 400 and -32020. Values are
  * compared after Base64-sentinel decoding; integers numerically.
  */
-import { excerptOf, type JSONRPCRequest, type McpServer } from '@mcpwire/protocol-core';
+import type { JSONRPCRequest, McpServer } from '@mcpwire/protocol-core';
+import { excerptOf } from '@mcpwire/protocol-core/transport-kit';
 import { decodeHeaderValue, headerStringOf } from '../shared/header-values.js';
 import { HeaderName, mcpNameSource } from '../shared/mcp-headers.js';
 import {

@@ -4,15 +4,12 @@
  * Web `Request`/`Response` is built per call (that conversion is most of the per-call cost of the
  * official SDK's Node adapter). Node-only: exported through `src/index.ts`, never `src/fetch.ts`.
  */
-import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { BodyRead, HttpExchange, ResponseHeaders, StreamSink, WriteState } from './exchange.js';
+import { type BodyRead, headerValue } from '@mcpwire/protocol-core/transport-kit';
+import { readNodeBody } from '@mcpwire/protocol-core/transport-kit/node';
+import type { HttpExchange, ResponseHeaders, StreamSink, WriteState } from './exchange.js';
 import { SinkLifecycle } from './exchange.js';
 
-const TOO_LARGE: BodyRead = { kind: 'too-large' };
-const ABORTED: BodyRead = { kind: 'aborted' };
-const BAD_ENCODING: BodyRead = { kind: 'bad-encoding' };
-const EMPTY: BodyRead = { kind: 'text', text: '' };
 const noop = (): void => {};
 
 /** Flat `[name, value, ...]` lists of frozen header sets (the constant ones), made once each. */
@@ -115,9 +112,7 @@ export class NodeExchange implements HttpExchange {
   }
 
   header(name: string): string | undefined {
-    const value = this.#req.headers[name];
-    if (typeof value === 'string') return value;
-    return Array.isArray(value) ? value.join(', ') : undefined;
+    return headerValue(this.#req.headers, name);
   }
 
   headers(): Record<string, string | string[] | undefined> {
@@ -133,40 +128,8 @@ export class NodeExchange implements HttpExchange {
 
   readBody(limit: number): Promise<BodyRead> {
     if (this.#hasParsedBody) return Promise.resolve({ kind: 'parsed', value: this.#parsedBody });
-    const req = this.#req;
-    // Refused before a byte is read: the 413 carries `Connection: close`, so the rest is never read either.
-    const declared = req.headers['content-length'];
-    if (declared !== undefined && Number(declared) > limit) return Promise.resolve(TOO_LARGE);
-    if (req.readableEnded) return Promise.resolve(EMPTY);
-    return new Promise((resolve) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let settled = false;
-      // The listeners stay: nothing comes after 'end' but 'close', which `settled` ignores, and
-      // removing four listeners per request cost more than leaving them to go with the request.
-      const finish = (result: BodyRead): void => {
-        if (settled) return;
-        settled = true;
-        resolve(result);
-      };
-      // Chunked bodies have no declared length: counted as they come, and cut at the limit.
-      const onData = (chunk: Buffer): void => {
-        if (settled) return;
-        size += chunk.length;
-        if (size > limit) finish(TOO_LARGE);
-        else chunks.push(chunk);
-      };
-      const onEnd = (): void => {
-        if (settled) return;
-        const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
-        finish(isUtf8(body) ? { kind: 'text', text: body.toString('utf8') } : BAD_ENCODING);
-      };
-      const onAbort = (): void => finish(ABORTED);
-      req.on('data', onData);
-      req.on('end', onEnd);
-      req.on('error', onAbort);
-      req.on('close', onAbort);
-    });
+    // Refused before a byte is read when too large: the 413 carries `Connection: close`.
+    return readNodeBody(this.#req, limit);
   }
 
   respond(status: number, headers: ResponseHeaders, body?: string): void {

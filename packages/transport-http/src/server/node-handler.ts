@@ -4,7 +4,8 @@
  * sessions. And `listenStreamableHttp`, a server on a port in one call.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { pathOf } from '@mcpwire/protocol-core/transport-kit';
+import { listenOn, sendText } from '@mcpwire/protocol-core/transport-kit/node';
 import { StreamableHttpCore } from './core.js';
 import { NodeExchange } from './node-exchange.js';
 import type { StreamableHttpServerOptions } from './options.js';
@@ -74,39 +75,12 @@ export interface StreamableHttpListener {
 export async function listenStreamableHttp(
   options: ListenStreamableHttpOptions,
 ): Promise<StreamableHttpListener> {
-  const host = options.host ?? '127.0.0.1';
   const path = options.path ?? '/mcp';
   const handler = createStreamableHttpHandler(options);
   const httpServer = createServer((req, res) => {
-    const target = req.url ?? '/';
-    const query = target.indexOf('?');
-    if ((query < 0 ? target : target.slice(0, query)) !== path) {
-      res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-cache' });
-      res.end('Not Found');
-      return;
-    }
-    void handler.handleNode(req, res);
+    if (pathOf(req.url) !== path) sendText(res, 404, 'Not Found');
+    else void handler.handleNode(req, res);
   });
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port ?? 0, host, () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-  return {
-    url: `http://${urlHost}:${port}${path}`,
-    port,
-    handler,
-    close: async () => {
-      await handler.close();
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        // Keep-alive sockets would hold close() open until they time out.
-        httpServer.closeAllConnections();
-      });
-    },
-  };
+  const bound = await listenOn(httpServer, options, handler.close);
+  return { url: bound.urlOf('http', path), port: bound.port, handler, close: bound.close };
 }

@@ -2,14 +2,20 @@
  * Options of the Streamable HTTP server (both entries), their defaults and range checks. Every size,
  * count and time is bounded by default.
  */
+import type { Authenticate, McpServer } from '@mcpwire/protocol-core';
 import {
-  type Authenticate,
   defaultPrincipalOf,
+  integerOption,
   LOOPBACK_HOSTS,
   LOOPBACK_ORIGINS,
-  type McpServer,
-} from '@mcpwire/protocol-core';
+  reporterOf,
+} from '@mcpwire/protocol-core/transport-kit';
 import { type EventStore, InMemoryEventStore } from './event-store.js';
+
+/** The options' owner in error messages; `count` checks one integer option of it. */
+const OWNER = 'StreamableHttpServerOptions';
+const count = (name: string, value: number | undefined, fallback: number, min: number): number =>
+  integerOption(OWNER, name, value, fallback, min);
 
 /** The timers the server uses (session sweeps, SSE keep-alives); injected in tests. */
 export interface HttpServerTimers {
@@ -124,18 +130,9 @@ const GLOBAL_TIMERS: HttpServerTimers = {
   clearInterval: (handle) => clearInterval(handle as Parameters<typeof clearInterval>[0]),
 };
 
-function count(name: string, value: number | undefined, fallback: number, min: number): number {
-  const resolved = value ?? fallback;
-  if (!Number.isSafeInteger(resolved) || resolved < min) {
-    throw new RangeError(`StreamableHttpServerOptions.${name} must be an integer >= ${min}, got ${resolved}`);
-  }
-  return resolved;
-}
-
 /** Applies the defaults; throws RangeError on a bad value. */
 export function resolveHttpOptions(options: StreamableHttpServerOptions): ResolvedHttpOptions {
   if (options?.server === undefined) throw new TypeError('StreamableHttpServerOptions.server is required');
-  const onerror = options.onerror;
   return {
     server: options.server,
     allowedHosts: options.allowedHosts === 'any' ? undefined : (options.allowedHosts ?? LOOPBACK_HOSTS),
@@ -153,13 +150,7 @@ export function resolveHttpOptions(options: StreamableHttpServerOptions): Resolv
     sseRetryMs: count('sseRetryMs', options.sseRetryMs, 1000, 0),
     keepAliveMs: count('keepAliveMs', options.keepAliveMs, 15_000, 0),
     maxStreamBufferBytes: count('maxStreamBufferBytes', options.maxStreamBufferBytes, 1024 * 1024, 1),
-    report: (error) => {
-      try {
-        onerror?.(error instanceof Error ? error : new Error(String(error)));
-      } catch {
-        // An observer that throws must not break request handling.
-      }
-    },
+    report: reporterOf(options.onerror),
     timers: options.timers ?? GLOBAL_TIMERS,
     now: options.now ?? Date.now,
     sessionIdGenerator: options.sessionIdGenerator,

@@ -7,7 +7,6 @@
  */
 import {
   ErrorCode,
-  excerptOf,
   type JSONRPCMessage,
   type JSONRPCRequest,
   type MessageCallback,
@@ -18,6 +17,7 @@ import {
   TransportError,
   TransportErrorCode,
 } from '@mcpwire/protocol-core';
+import { excerptOf } from '@mcpwire/protocol-core/transport-kit';
 import type { HttpExchange, ResponseHeaders, SinkCloseReason } from './exchange.js';
 import type { HttpContext } from './http-context.js';
 import type { ResolvedHttpOptions } from './options.js';

@@ -3,7 +3,8 @@
  * `ReadableStream` whose queue is bounded in bytes). Web APIs only: loads in browsers' service
  * workers, Cloudflare Workers, Deno, Bun, and Node's Web-standard frameworks (Hono).
  */
-import type { BodyRead, HttpExchange, ResponseHeaders, StreamSink, WriteState } from './exchange.js';
+import type { BodyRead } from '@mcpwire/protocol-core/transport-kit';
+import type { HttpExchange, ResponseHeaders, StreamSink, WriteState } from './exchange.js';
 import { SinkLifecycle } from './exchange.js';
 
 const TOO_LARGE: BodyRead = { kind: 'too-large' };

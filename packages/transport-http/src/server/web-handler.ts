@@ -4,7 +4,7 @@
  * touches `node:` or undici.
  */
 import type { RequestId } from '@mcpwire/protocol-core';
-import { StreamableHttpCore, type StreamableHttpStats } from './core.js';
+import { StreamableHttpCore, type StreamableHttpServerStats } from './core.js';
 import type { StreamableHttpServerOptions } from './options.js';
 import { WebExchange } from './web-exchange.js';
 
@@ -19,7 +19,7 @@ export interface StreamableHttpWebHandler {
    */
   closeSseStream(sessionId: string, requestId: RequestId): boolean;
   /** Live counters. */
-  readonly stats: StreamableHttpStats;
+  readonly stats: StreamableHttpServerStats;
   /** Ends every session and stream; later requests are answered 503. The `McpServer` stays open. */
   close(): Promise<void>;
 }

@@ -14,7 +14,7 @@ import { createStreamableHttpWebHandler } from '../../src/fetch.js';
 import {
   createStreamableHttpHandler,
   type StreamableHttpServerOptions,
-  type StreamableHttpStats,
+  type StreamableHttpServerStats,
 } from '../../src/index.js';
 
 /** What a test asks of a mount. */
@@ -36,7 +36,7 @@ export interface Mounted {
   /** True when no socket is involved: clients must be given `fetch`. */
   readonly socketless: boolean;
   /** The handler's live counters. */
-  readonly stats: () => StreamableHttpStats;
+  readonly stats: () => StreamableHttpServerStats;
   /** Closes the handler (every session and stream), then the framework and its sockets. */
   close(): Promise<void>;
 }

@@ -1,10 +1,6 @@
 /** The client transport's typed errors. */
-import {
-  excerptOf,
-  TransportError,
-  TransportErrorCode,
-  type TransportErrorDetails,
-} from '@mcpwire/protocol-core';
+import { TransportError, TransportErrorCode, type TransportErrorDetails } from '@mcpwire/protocol-core';
+import { excerptOf } from '@mcpwire/protocol-core/transport-kit';
 
 /** Which message an error is about. */
 export type About = Pick<TransportErrorDetails, 'method' | 'requestId'>;

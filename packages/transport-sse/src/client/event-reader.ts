@@ -4,6 +4,7 @@
  * most the limit (plus a field name) while an event is open, and the rest of a dropped event is
  * skipped without being held at all.
  */
+import { exceedsUtf8Bytes } from '@mcpwire/protocol-core/transport-kit';
 import { createParser, type EventSourceParser } from 'eventsource-parser';
 
 /** What the reader reports. */
@@ -18,22 +19,6 @@ const LF = 10;
 const CR = 13;
 /** Room for the field name and separator of a `data:` line held by the parser with its value. */
 const FIELD_MARGIN = 64;
-
-/** UTF-8 length of a string, without encoding it. */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      // A surrogate pair is one 4-byte character.
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 /** An SSE stream reader with a per-event size bound. */
 export class SseEventReader {
@@ -78,8 +63,7 @@ export class SseEventReader {
   }
 
   #event(type: string | undefined, data: string): void {
-    // Characters x 3 bounds the UTF-8 length: most events skip the exact count.
-    if (data.length * 3 > this.#limit && utf8Length(data) > this.#limit) {
+    if (exceedsUtf8Bytes(data, this.#limit)) {
       this.#callbacks.onTooLarge();
       return;
     }

@@ -2,6 +2,7 @@
  * The small HTTP interface the client transport is written against, so one core runs over undici
  * (Node entry) and over `fetch` (the `./fetch` entry). Runtime-neutral: nothing here imports `node:`.
  */
+import { collectText, readerChunks } from '@mcpwire/protocol-core/transport-kit';
 
 /**
  * One abort for every request of a transport. A plain listener set rather than an `AbortSignal`:
@@ -87,28 +88,6 @@ export type FetchLike = (
   init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal },
 ) => Promise<FetchResponseLike>;
 
-/** Reads a stream to its end through a reader, cancelling it when the consumer stops early. */
-async function readAll(
-  body: ReadableStream<Uint8Array>,
-  onChunk: (chunk: Uint8Array) => boolean,
-): Promise<void> {
-  const reader = body.getReader();
-  let finished = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        finished = true;
-        return;
-      }
-      if (!onChunk(value)) return;
-    }
-  } finally {
-    if (!finished) reader.cancel().catch(() => {});
-    reader.releaseLock();
-  }
-}
-
 /** Wraps a `fetch` function as an {@link SseHttp}: each request gets its own `AbortController`. */
 export function fetchSseHttp(fetchImpl: FetchLike): SseHttp {
   return {
@@ -139,11 +118,10 @@ export function fetchSseHttp(fetchImpl: FetchLike): SseHttp {
           try {
             if (body === null) return;
             const decoder = new TextDecoder();
-            await readAll(body, (chunk) => {
+            for await (const chunk of readerChunks(body)) {
               const text = decoder.decode(chunk, { stream: true });
               if (text.length > 0) onText(text);
-              return true;
-            });
+            }
             const rest = decoder.decode();
             if (rest.length > 0) onText(rest);
           } finally {
@@ -153,23 +131,7 @@ export function fetchSseHttp(fetchImpl: FetchLike): SseHttp {
         text: async (limit) => {
           try {
             if (body === null) return '';
-            const chunks: Uint8Array[] = [];
-            let total = 0;
-            let over = false;
-            await readAll(body, (chunk) => {
-              total += chunk.byteLength;
-              over = total > limit;
-              if (!over) chunks.push(chunk);
-              return !over;
-            });
-            if (over) return undefined;
-            const bytes = new Uint8Array(total);
-            let offset = 0;
-            for (const chunk of chunks) {
-              bytes.set(chunk, offset);
-              offset += chunk.byteLength;
-            }
-            return new TextDecoder().decode(bytes);
+            return await collectText(readerChunks(body), limit);
           } finally {
             release();
           }

@@ -1,4 +1,5 @@
 /** Options of the HTTP+SSE client transport, shared by the Node and `./fetch` entries, and their defaults. */
+import type { Timers } from '@mcpwire/protocol-core/transport-kit';
 import type { FetchLike } from './http.js';
 
 /** Static headers, or a function called before every HTTP request (e.g. to add a fresh token). */
@@ -6,11 +7,8 @@ export type HeadersOption =
   | Readonly<Record<string, string>>
   | (() => Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>);
 
-/** Timers the transport arms (the connect deadline); inject fakes in tests. */
-export interface SseClientTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+/** @deprecated use `Timers` (exported here too), the one timer shape of every transport; kept for one release. */
+export type SseClientTimers = Timers;
 
 /** Options of the HTTP+SSE client transport, common to both entries. */
 export interface SseClientTransportOptions {
@@ -31,7 +29,7 @@ export interface SseClientTransportOptions {
   /** The `fetch` to use. @default globalThis.fetch (`./fetch` entry); undici (Node entry) */
   fetch?: FetchLike | undefined;
   /** Timers for the connect deadline. @default the global setTimeout / clearTimeout */
-  timers?: SseClientTimers | undefined;
+  timers?: Timers | undefined;
 }
 
 /** Defaults applied, checked once. */
@@ -40,10 +38,10 @@ export interface ResolvedSseClientOptions {
   readonly headers: HeadersOption | undefined;
   readonly maxMessageBytes: number;
   readonly connectTimeoutMs: number;
-  readonly timers: SseClientTimers;
+  readonly timers: Timers;
 }
 
-const DEFAULT_TIMERS: SseClientTimers = {
+const DEFAULT_TIMERS: Timers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };

@@ -4,18 +4,15 @@
  * message we send is one POST to the endpoint. Runtime-neutral: the HTTP stack is injected.
  */
 import {
-  excerptOf,
-  InboundBuffer,
   type JSONRPCMessage,
   type MessageCallback,
-  parseFrame,
   type Transport,
   TransportError,
   TransportErrorCode,
   type TransportSendOptions,
 } from '@mcpwire/protocol-core';
+import { excerptOf, frameError, InboundBuffer, parseFrame } from '@mcpwire/protocol-core/transport-kit';
 import { allowsBatch } from '../shared/batch.js';
-import { frameError } from '../shared/frame-errors.js';
 import { aboutOf, closedError, httpStatusError, networkError } from './errors.js';
 import { SseEventReader } from './event-reader.js';
 import {

@@ -3,7 +3,7 @@
  * bytes a client that does not read can make us hold, and `: keep-alive` comment lines on a timer.
  */
 import type { ServerResponse } from 'node:http';
-import type { SseServerTimers } from './options.js';
+import type { Timers } from '@mcpwire/protocol-core/transport-kit';
 
 /**
  * What one write did: `ok`; `full` (written, but above the socket's high-water mark: wait for
@@ -18,7 +18,7 @@ export type StreamEnd = 'ended' | 'client' | 'overflow';
 export interface SseEventStreamOptions {
   readonly keepAliveMs: number;
   readonly maxBufferedBytes: number;
-  readonly timers: SseServerTimers;
+  readonly timers: Timers;
 }
 
 /** The response headers of every stream, as the flat list `writeHead` takes fastest. */

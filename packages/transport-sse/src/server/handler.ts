@@ -7,40 +7,44 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  CorsPolicy,
-  envelopeErrorResponse,
   ErrorCode,
   HttpAuthError,
   type JSONRPCMessage,
-  OriginGuard,
-  parseFrame,
   TransportError,
   TransportErrorCode,
-  validateEnvelope,
 } from '@mcpwire/protocol-core';
-import { frameError } from '../shared/frame-errors.js';
+import {
+  authRefusalHeaders,
+  authRequestOf,
+  CorsPolicy,
+  envelopeErrorResponse,
+  frameError,
+  headerValue,
+  isJsonContentType,
+  newSessionId,
+  OriginGuard,
+  parseFrame,
+  type ServerStats,
+  validateEnvelope,
+} from '@mcpwire/protocol-core/transport-kit';
+import { readNodeBody } from '@mcpwire/protocol-core/transport-kit/node';
 import { SseEventStream, type StreamEnd } from './event-stream.js';
 import { type ResolvedSseServerOptions, resolveSseServerOptions, type SseServerOptions } from './options.js';
-import { isJsonContentType, readBody } from './read-body.js';
 import { requestInfoOf, sessionIdOf } from './request-info.js';
 import { addHeaders, sendAccepted, sendError, sendJson, sendNoContent } from './responses.js';
-import { newSessionId } from './session-id.js';
 import { type SessionHost, SseSession } from './session-transport.js';
 
-/** Counters of a handler, live. */
-export interface SseServerStats {
-  /** Sessions (open streams) now. */
-  readonly sessions: number;
-  /** Sessions opened since the handler was made. */
-  readonly sessionsCreated: number;
+/**
+ * Counters of a handler, live: the ones every transport server has (`sessions` are open streams,
+ * `refusedSessions` GETs refused because `maxSessions` streams were open), and its own.
+ */
+export interface SseServerStats extends ServerStats {
   /** Sessions closed because their client stopped reading (`maxStreamBufferBytes`). */
   readonly overflows: number;
-  /** GETs refused because `maxSessions` streams were open. */
-  readonly refusedSessions: number;
 }
 
 /** An HTTP+SSE endpoint pair for Node. */
-export interface SseServerHandler {
+export interface SseHandler {
   /**
    * Serves one request if its path is `ssePath` or `messagesPath` and returns true (the answer is
    * written asynchronously; failures go to `onerror`); returns false, touching nothing, for any
@@ -48,8 +52,8 @@ export interface SseServerHandler {
    * framework parsed already (Express `express.json()`); its size was then checked by that framework.
    */
   handleNode(req: IncomingMessage, res: ServerResponse, parsedBody?: unknown): boolean;
-  /** Live counters. */
-  stats(): SseServerStats;
+  /** Live counters, read anew on each access. */
+  readonly stats: SseServerStats;
   /** Ends every stream and closes every session; later GETs get 503, later POSTs 404. Idempotent. */
   close(): Promise<void>;
 }
@@ -65,12 +69,6 @@ const NO_BODY = Symbol('no parsed body');
  * checks on the stream, is readable without being listed.
  */
 const EXPOSED_HEADERS: readonly string[] = ['www-authenticate', 'retry-after'];
-
-/** One request header as a string; repeated ones joined with ", ". */
-function headerOf(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
-}
 
 /** The handler's state: its sessions and counters. */
 class SseServerCore implements SessionHost {
@@ -89,7 +87,7 @@ class SseServerCore implements SessionHost {
     this.#cors = new CorsPolicy({ enabled: this.options.cors, exposeHeaders: EXPOSED_HEADERS });
   }
 
-  stats(): SseServerStats {
+  get stats(): SseServerStats {
     return {
       sessions: this.#sessions.size,
       sessionsCreated: this.#created,
@@ -125,8 +123,8 @@ class SseServerCore implements SessionHost {
         method === 'OPTIONS' && cors !== undefined
           ? this.#cors.preflight(
               origin,
-              headerOf(req, 'access-control-request-method'),
-              headerOf(req, 'access-control-request-headers'),
+              headerValue(req.headers, 'access-control-request-method'),
+              headerValue(req.headers, 'access-control-request-headers'),
               allow,
             )
           : undefined;
@@ -176,7 +174,7 @@ class SseServerCore implements SessionHost {
       );
       return;
     }
-    const sessionId = newSessionId();
+    const sessionId = newSessionId({ format: 'uuid' });
     // Relative to the GET's URL, as the official SDK sends it: the client resolves it against that.
     const endpoint = `${options.messagesPath}?sessionId=${sessionId}`;
     const stream = new SseEventStream(res, `event: endpoint\ndata: ${endpoint}\n\n`, {
@@ -239,7 +237,7 @@ class SseServerCore implements SessionHost {
   ): Promise<readonly JSONRPCMessage[] | undefined> {
     if (parsedBody !== NO_BODY) return this.#checkParsed(res, session, parsedBody);
     const limit = this.options.maxBodyBytes;
-    const body = await readBody(req, limit);
+    const body = await readNodeBody(req, limit);
     if (body.kind === 'aborted') return undefined;
     if (body.kind === 'too-large') {
       session.fail(
@@ -315,22 +313,10 @@ class SseServerCore implements SessionHost {
     const authenticate = this.options.authenticate;
     if (authenticate === undefined) return undefined;
     try {
-      return await authenticate({
-        method: req.method ?? 'GET',
-        url: req.url ?? '/',
-        headers: req.headers,
-        header: (name) => {
-          const value = req.headers[name.toLowerCase()];
-          return Array.isArray(value) ? value.join(', ') : value;
-        },
-      });
+      return await authenticate(authRequestOf(req.method, req.url, req.headers));
     } catch (error) {
       if (error instanceof HttpAuthError) {
-        const headers =
-          error.status === 401 && error.wwwAuthenticate !== undefined
-            ? { 'www-authenticate': error.wwwAuthenticate }
-            : undefined;
-        sendError(res, error.status, ErrorCode.InvalidRequest, error.message, headers);
+        sendError(res, error.status, ErrorCode.InvalidRequest, error.message, authRefusalHeaders(error));
       } else {
         this.options.report(error);
         sendError(res, 500, ErrorCode.InternalError, 'Internal error');
@@ -343,17 +329,31 @@ class SseServerCore implements SessionHost {
 /**
  * Creates the HTTP+SSE endpoints (GET `ssePath`, POST `messagesPath`) for Node.
  * @example
- * const sse = createSseServerHandler({ server: mcpServer });
+ * const sse = createSseHandler({ server: mcpServer });
  * http.createServer((req, res) => {
  *   if (!sse.handleNode(req, res)) res.writeHead(404).end();
  * }).listen(3000, '127.0.0.1');
  */
-export function createSseServerHandler(options: SseServerOptions): SseServerHandler {
+export function createSseHandler(options: SseServerOptions): SseHandler {
   const core = new SseServerCore(options);
   return {
     handleNode: (req, res, parsedBody) =>
       core.handleNode(req, res, parsedBody === undefined ? NO_BODY : parsedBody),
-    stats: () => core.stats(),
+    get stats() {
+      return core.stats;
+    },
     close: () => core.close(),
   };
+}
+
+/** @deprecated use {@link SseHandler}, whose `stats` is a property as on every transport server; kept for one release. */
+export interface SseServerHandler extends Omit<SseHandler, 'stats'> {
+  /** Live counters. */
+  stats(): SseServerStats;
+}
+
+/** @deprecated use {@link createSseHandler} (its `stats` is a property); kept for one release. */
+export function createSseServerHandler(options: SseServerOptions): SseServerHandler {
+  const handler = createSseHandler(options);
+  return { handleNode: handler.handleNode, stats: () => handler.stats, close: handler.close };
 }

@@ -1,7 +1,7 @@
 /** `listenSse`: the HTTP+SSE endpoints on a new node:http server, in one call. */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createSseServerHandler, type SseServerHandler } from './handler.js';
+import { listenOn, sendText } from '@mcpwire/protocol-core/transport-kit/node';
+import { createSseHandler, type SseHandler } from './handler.js';
 import type { SseServerOptions } from './options.js';
 
 /** Options of {@link listenSse}. */
@@ -22,7 +22,7 @@ export interface SseListener {
   /** The bound port (the real one when 0 was asked). */
   readonly port: number;
   /** The handler behind it (stats). */
-  readonly handler: SseServerHandler;
+  readonly handler: SseHandler;
   /** Ends every session and stream, then stops listening. */
   close(): Promise<void>;
 }
@@ -35,33 +35,15 @@ export interface SseListener {
  * // clients: createSseClientTransport({ url }) — url is http://127.0.0.1:3001/sse
  */
 export async function listenSse(options: ListenSseOptions): Promise<SseListener> {
-  const host = options.host ?? '127.0.0.1';
-  const handler = createSseServerHandler(options);
+  const handler = createSseHandler(options);
   const httpServer = createServer((req, res) => {
-    if (handler.handleNode(req, res)) return;
-    res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-cache' });
-    res.end('Not Found');
+    if (!handler.handleNode(req, res)) sendText(res, 404, 'Not Found');
   });
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port ?? 0, host, () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const bound = await listenOn(httpServer, options, handler.close);
   return {
-    url: `http://${urlHost}:${port}${options.ssePath ?? '/sse'}`,
-    port,
+    url: bound.urlOf('http', options.ssePath ?? '/sse'),
+    port: bound.port,
     handler,
-    close: async () => {
-      await handler.close();
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        // Keep-alive sockets would hold close() open until they time out.
-        httpServer.closeAllConnections();
-      });
-    },
+    close: bound.close,
   };
 }

@@ -2,20 +2,29 @@
  * Options of the HTTP+SSE server handler, their defaults and range checks. Every size, count and time
  * is bounded by default.
  */
+import type { Authenticate } from '@mcpwire/protocol-core';
 import {
-  type Authenticate,
+  backgroundTimers,
+  type ConnectableServer,
+  type ConnectionHandler,
+  connectorOf,
   defaultPrincipalOf,
+  integerOption,
   LOOPBACK_HOSTS,
   LOOPBACK_ORIGINS,
-  type Transport,
-} from '@mcpwire/protocol-core';
+  reporterOf,
+  type ServerOrFactory,
+  type Timers,
+} from '@mcpwire/protocol-core/transport-kit';
 import type { SseServerTransport } from './session-transport.js';
 
-/** The timers the server arms (keep-alive comments); inject fakes in tests. */
-export interface SseServerTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+/** The options' owner in error messages; `count` checks one integer option of it. */
+const OWNER = 'SseServerOptions';
+const count = (name: string, value: number | undefined, fallback: number, min: number): number =>
+  integerOption(OWNER, name, value, fallback, min);
+
+/** @deprecated use `Timers` (exported here too), the one timer shape of every transport; kept for one release. */
+export type SseServerTimers = Timers;
 
 /** What the handler knows about a new connection when it hands its transport over. */
 export interface SseConnectionInfo {
@@ -27,21 +36,22 @@ export interface SseConnectionInfo {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
-/** A server that serves many connections, such as `McpServer`: `connect` is called once per stream. */
-export interface SseConnectableServer {
-  connect(transport: Transport): Promise<unknown>;
-}
+/** @deprecated use `ConnectableServer` (exported here too), shared by every transport server; kept for one release. */
+export type SseConnectableServer = ConnectableServer;
 
 /**
  * Called once per new stream with its transport, e.g. to create an official SDK 1.x `Server` per
  * session (`(transport) => makeServer().connect(transport)`). The transport is not started yet.
  */
-export type SseConnectHandler = (transport: SseServerTransport, info: SseConnectionInfo) => unknown;
+export type SseConnectionHandler = ConnectionHandler<SseServerTransport, SseConnectionInfo>;
 
-/** Options of `createSseServerHandler` and `listenSse`. */
+/** @deprecated use {@link SseConnectionHandler}, named like `WebSocketConnectionHandler`; kept for one release. */
+export type SseConnectHandler = SseConnectionHandler;
+
+/** Options of `createSseHandler` and `listenSse`. */
 export interface SseServerOptions {
   /** Serves each connection: a server with `connect(transport)` (our `McpServer`), or a factory. */
-  server: SseConnectableServer | SseConnectHandler;
+  server: ServerOrFactory<SseServerTransport, SseConnectionInfo>;
   /** Path of the event stream (GET). @default '/sse' */
   ssePath?: string | undefined;
   /** Path clients POST their messages to; the `endpoint` event names it with `?sessionId=`. @default '/messages' */
@@ -96,7 +106,7 @@ export interface SseServerOptions {
   /** Handler-level errors: a failing `connect`, a throwing `authenticate`. Never thrown. @default ignored */
   onerror?: ((error: Error) => void) | undefined;
   /** Timers for keep-alives. @default the global setTimeout / clearTimeout (unref'd) */
-  timers?: SseServerTimers | undefined;
+  timers?: Timers | undefined;
 }
 
 /** The options with every default applied. */
@@ -115,25 +125,7 @@ export interface ResolvedSseServerOptions {
   readonly maxStreamBufferBytes: number;
   readonly maxQueued: number;
   readonly report: (error: unknown) => void;
-  readonly timers: SseServerTimers;
-}
-
-const GLOBAL_TIMERS: SseServerTimers = {
-  setTimeout: (callback, ms) => {
-    const handle = setTimeout(callback, ms);
-    // Keep-alives must not keep a Node process alive on their own.
-    handle.unref?.();
-    return handle;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as Parameters<typeof clearTimeout>[0]),
-};
-
-function count(name: string, value: number | undefined, fallback: number, min: number): number {
-  const resolved = value ?? fallback;
-  if (!Number.isSafeInteger(resolved) || resolved < min) {
-    throw new RangeError(`SseServerOptions.${name} must be an integer >= ${min}, got ${resolved}`);
-  }
-  return resolved;
+  readonly timers: Timers;
 }
 
 function path(name: string, value: string | undefined, fallback: string): string {
@@ -146,17 +138,11 @@ function path(name: string, value: string | undefined, fallback: string): string
 
 /** Applies the defaults; throws RangeError or TypeError on a bad value. */
 export function resolveSseServerOptions(options: SseServerOptions): ResolvedSseServerOptions {
-  const server = options?.server;
-  if (server === undefined || server === null) throw new TypeError('SseServerOptions.server is required');
-  let connect: ResolvedSseServerOptions['connect'];
-  if (typeof server === 'function') connect = server;
-  else if (typeof server.connect === 'function') connect = (transport) => server.connect(transport);
-  else throw new TypeError('SseServerOptions.server must have connect(transport) or be a function');
+  const connect = connectorOf(options?.server, 'SseServerOptions');
   const ssePath = path('ssePath', options.ssePath, '/sse');
   const messagesPath = path('messagesPath', options.messagesPath, '/messages');
   if (ssePath === messagesPath)
     throw new RangeError('SseServerOptions: ssePath and messagesPath must differ');
-  const onerror = options.onerror;
   return {
     connect,
     ssePath,
@@ -173,13 +159,7 @@ export function resolveSseServerOptions(options: SseServerOptions): ResolvedSseS
     keepAliveMs: count('keepAliveMs', options.keepAliveMs, 15_000, 0),
     maxStreamBufferBytes: count('maxStreamBufferBytes', options.maxStreamBufferBytes, 1024 * 1024, 1),
     maxQueued: count('maxQueued', options.maxQueued, 10_000, 1),
-    report: (error) => {
-      try {
-        onerror?.(error instanceof Error ? error : new Error(String(error)));
-      } catch {
-        // An observer that throws must not break request handling.
-      }
-    },
-    timers: options.timers ?? GLOBAL_TIMERS,
+    report: reporterOf(options.onerror),
+    timers: options.timers ?? backgroundTimers,
   };
 }

@@ -2,7 +2,7 @@
  * The official SDK's `SSEServerTransport(endpoint, res)`, so that a server written for
  * `@modelcontextprotocol/sdk/server/sse.js` ports by renaming its import: the caller routes GET and
  * POST itself, makes one transport per GET, and hands each POST to `handlePostMessage`. The endpoint
- * pair of `createSseServerHandler` does all of that (and checks Host, Origin, limits) by itself.
+ * pair of `createSseHandler` does all of that (and checks Host, Origin, limits) by itself.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -18,19 +18,19 @@ import {
   type TransportSendOptions,
   validateEnvelope,
 } from '@mcpwire/protocol-core';
+import { newSessionId } from '@mcpwire/protocol-core/transport-kit';
+import { readNodeBody } from '@mcpwire/protocol-core/transport-kit/node';
 import { allowsBatch } from '../shared/batch.js';
 import { SseEventStream } from './event-stream.js';
-import { readBody } from './read-body.js';
 import { sendAccepted, sendError, sendJson } from './responses.js';
-import { newSessionId } from './session-id.js';
 
 /** The SDK's options: its DNS-rebinding settings, which this class refuses (see the constructor). */
 export interface SSEServerTransportOptions {
-  /** Refused: use `createSseServerHandler`, which checks Host by default. */
+  /** Refused: use `createSseHandler`, which checks Host by default. */
   allowedHosts?: string[] | undefined;
-  /** Refused: use `createSseServerHandler`, which checks Origin by default. */
+  /** Refused: use `createSseHandler`, which checks Origin by default. */
   allowedOrigins?: string[] | undefined;
-  /** Refused when true: use `createSseServerHandler`. @default false */
+  /** Refused when true: use `createSseHandler`. @default false */
   enableDnsRebindingProtection?: boolean | undefined;
 }
 
@@ -83,10 +83,10 @@ export class SSEServerTransport implements Transport {
     ) {
       throw new TypeError(
         'SSEServerTransport: allowedHosts, allowedOrigins and enableDnsRebindingProtection are not ' +
-          'supported; use createSseServerHandler, which checks Host and Origin by default',
+          'supported; use createSseHandler, which checks Host and Origin by default',
       );
     }
-    this.sessionId = newSessionId();
+    this.sessionId = newSessionId({ format: 'uuid' });
     const url = new URL(endpoint, 'http://localhost');
     url.searchParams.set('sessionId', this.sessionId);
     this.#endpoint = `${url.pathname}${url.search}${url.hash}`;
@@ -147,7 +147,7 @@ export class SSEServerTransport implements Transport {
         messages.push(checked.message);
       }
     } else {
-      const body = await readBody(req, MAX_BODY_BYTES);
+      const body = await readNodeBody(req, MAX_BODY_BYTES);
       if (body.kind === 'aborted') return;
       if (body.kind !== 'text') {
         const tooLarge = body.kind === 'too-large';

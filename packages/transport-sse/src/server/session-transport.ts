@@ -5,7 +5,6 @@
  * ends the stream.
  */
 import {
-  InboundBuffer,
   type JSONRPCMessage,
   type MessageCallback,
   type MessageExtraInfo,
@@ -14,6 +13,7 @@ import {
   TransportError,
   TransportErrorCode,
 } from '@mcpwire/protocol-core';
+import { InboundBuffer } from '@mcpwire/protocol-core/transport-kit';
 import { allowsBatch } from '../shared/batch.js';
 import type { SseEventStream, StreamEnd } from './event-stream.js';
 import type { ResolvedSseServerOptions } from './options.js';

@@ -11,7 +11,7 @@ import { createParser } from 'eventsource-parser';
 import { request } from 'undici';
 import { afterEach } from 'vitest';
 import * as z from 'zod';
-import { createSseServerHandler, type SseServerHandler, type SseServerOptions } from '../../src/index.js';
+import { createSseHandler, type SseHandler, type SseServerOptions } from '../../src/index.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -45,18 +45,18 @@ export interface Mounted {
   /** The event stream's URL. */
   readonly url: string;
   readonly origin: string;
-  readonly handler: SseServerHandler;
+  readonly handler: SseHandler;
   readonly http: Server;
   /** The responses of the event streams the handler opened, in order. */
   readonly streams: ServerResponse[];
 }
 
-/** Mounts `createSseServerHandler(options)`; closed after the test unless `autoClose` is false. */
+/** Mounts `createSseHandler(options)`; closed after the test unless `autoClose` is false. */
 export async function mount(
   options: SseServerOptions,
   autoClose = true,
 ): Promise<Mounted & { close(): Promise<void> }> {
-  const handler = createSseServerHandler(options);
+  const handler = createSseHandler(options);
   const streams: ServerResponse[] = [];
   const http = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'GET' && req.url === '/sse') streams.push(res);

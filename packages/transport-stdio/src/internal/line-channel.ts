@@ -1,14 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
-import {
-  ErrorCode,
-  type InboundBuffer,
-  type JSONRPCMessage,
-  TransportError,
-  TransportErrorCode,
-  envelopeErrorResponse,
-  excerptOf,
-  parseFrame,
-} from '@mcpwire/protocol-core';
+import { ErrorCode, type JSONRPCMessage, TransportError, TransportErrorCode } from '@mcpwire/protocol-core';
+import { type FrameSink, type InboundBuffer, receiveFrame } from '@mcpwire/protocol-core/transport-kit';
 import { LineFramer } from './line-framer.js';
 import { LineWriter, writeError } from './line-writer.js';
 
@@ -152,21 +144,14 @@ export class LineChannel {
   #onLine(text: string): void {
     const { inbound } = this.#options;
     if (inbound.isClosed) return;
-    const frame = parseFrame(text);
-    for (const message of frame.messages) this.#dispatch(message);
-    for (const error of frame.errors) {
-      const code =
-        error.code === ErrorCode.ParseError ? TransportErrorCode.Parse : TransportErrorCode.InvalidMessage;
-      this.#report(
-        new TransportError(code, error.message, {
-          requestId: error.id ?? undefined,
-          excerpt: excerptOf(text),
-        }),
-      );
-      // Answering a response-shaped value could start an error loop between two peers.
-      if (!error.responseLike) this.#answer(envelopeErrorResponse(error));
-    }
+    receiveFrame(text, this.#frameSink);
   }
+
+  readonly #frameSink: FrameSink = {
+    deliver: (message) => this.#dispatch(message),
+    report: (error) => this.#report(error),
+    answer: (response) => this.#answer(response),
+  };
 
   #onOversized(): void {
     const { inbound, maxMessageBytes } = this.#options;

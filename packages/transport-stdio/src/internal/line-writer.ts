@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { type JSONRPCMessage, TransportError, TransportErrorCode } from '@mcpwire/protocol-core';
+import { serializeMessage } from '@mcpwire/protocol-core/transport-kit';
 
 interface PendingWrite {
   resolve(): void;
@@ -53,27 +54,8 @@ export class LineWriter {
   /** Writes one message as a line. Rejects with SendValidation if it cannot be serialized. */
   write(message: JSONRPCMessage): Promise<void> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
-    let text: string | undefined;
-    try {
-      text = JSON.stringify(message);
-    } catch (cause) {
-      return Promise.reject(
-        new TransportError(
-          TransportErrorCode.SendValidation,
-          'Message cannot be serialized as JSON',
-          {},
-          cause,
-        ),
-      );
-    }
-    if (typeof text !== 'string') {
-      return Promise.reject(
-        new TransportError(
-          TransportErrorCode.SendValidation,
-          'Message serialized to nothing (not an object)',
-        ),
-      );
-    }
+    const text = serializeMessage(message);
+    if (text instanceof TransportError) return Promise.reject(text);
     return new Promise<void>((resolve, reject) => {
       this.#batch += `${text}\n`;
       this.#waiters.push({ resolve, reject });

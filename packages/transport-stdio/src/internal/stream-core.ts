@@ -1,11 +1,11 @@
 import type { Readable, Writable } from 'node:stream';
 import {
-  InboundBuffer,
   type JSONRPCMessage,
   type Transport,
   TransportError,
   TransportErrorCode,
 } from '@mcpwire/protocol-core';
+import { InboundBuffer } from '@mcpwire/protocol-core/transport-kit';
 import { LineChannel } from './line-channel.js';
 
 /** The default line limit of every stdio transport: 4 MiB. */

@@ -1,8 +1,5 @@
-import {
-  integerOption,
-  resolveConnectionSettings,
-  type WebSocketConnectionOptions,
-} from '../connection-options.js';
+import { integerOption } from '@mcpwire/protocol-core/transport-kit';
+import { resolveConnectionSettings, type WebSocketConnectionOptions } from '../connection-options.js';
 import { MCP_SUBPROTOCOL } from '../subprotocol.js';
 import type { ClientSettings } from './transport.js';
 

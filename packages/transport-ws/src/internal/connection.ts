@@ -4,22 +4,24 @@
  * backpressure, and the one `onclose`.
  */
 import {
-  ErrorCode,
-  envelopeErrorResponse,
-  excerptOf,
-  InboundBuffer,
   type JSONRPCMessage,
   type MessageExtraInfo,
-  parseFrame,
   type Transport,
   TransportError,
   TransportErrorCode,
 } from '@mcpwire/protocol-core';
+import {
+  exceedsUtf8Bytes,
+  type FrameSink,
+  InboundBuffer,
+  receiveFrame,
+  serializeMessage,
+} from '@mcpwire/protocol-core/transport-kit';
 import { WebSocketCloseCode } from '../close-codes.js';
 import type { ConnectionSettings } from '../connection-options.js';
 import { closeCodeOfSocketError, closedError, closeError, socketError } from './errors.js';
 import { Heartbeat } from './heartbeat.js';
-import { exceedsBytes, type PortSink, type SocketPort } from './port.js';
+import type { PortSink, SocketPort } from './port.js';
 
 const RESOLVED: Promise<void> = Promise.resolve();
 /** How often a socket without write callbacks (browsers) is polled while a send waits for drain. */
@@ -115,27 +117,8 @@ export class Connection implements PortSink {
         new TransportError(TransportErrorCode.NotStarted, 'Transport not started; call start() first'),
       );
     }
-    let text: string | undefined;
-    try {
-      text = JSON.stringify(message);
-    } catch (cause) {
-      return Promise.reject(
-        new TransportError(
-          TransportErrorCode.SendValidation,
-          'Message cannot be serialized as JSON',
-          {},
-          cause,
-        ),
-      );
-    }
-    if (typeof text !== 'string') {
-      return Promise.reject(
-        new TransportError(
-          TransportErrorCode.SendValidation,
-          'Message serialized to nothing (not an object)',
-        ),
-      );
-    }
+    const text = serializeMessage(message);
+    if (text instanceof TransportError) return Promise.reject(text);
     try {
       this.#write(text);
     } catch (error) {
@@ -236,7 +219,7 @@ export class Connection implements PortSink {
   /** One text frame: size check where the socket does not, envelope checks, delivery or an error answer. */
   #handle(data: string): void {
     const max = this.#settings.maxMessageBytes;
-    if (!this.#port.enforcesMaxPayload && exceedsBytes(data, max)) {
+    if (!this.#port.enforcesMaxPayload && exceedsUtf8Bytes(data, max)) {
       const error = new TransportError(
         TransportErrorCode.MessageTooLarge,
         `Message refused: larger than maxMessageBytes (${max} bytes); closed with 1009`,
@@ -245,21 +228,14 @@ export class Connection implements PortSink {
       this.#abort(error, WebSocketCloseCode.MessageTooBig, 'message too big', false);
       return;
     }
-    const frame = parseFrame(data);
-    for (const message of frame.messages) this.#deliver(message);
-    for (const error of frame.errors) {
-      const code =
-        error.code === ErrorCode.ParseError ? TransportErrorCode.Parse : TransportErrorCode.InvalidMessage;
-      this.#report(
-        new TransportError(code, error.message, {
-          requestId: error.id ?? undefined,
-          excerpt: excerptOf(data),
-        }),
-      );
-      // Answering a response-shaped value could start an error loop between two peers.
-      if (!error.responseLike) this.#answer(envelopeErrorResponse(error));
-    }
+    receiveFrame(data, this.#frameSink);
   }
+
+  readonly #frameSink: FrameSink = {
+    deliver: (message) => this.#deliver(message),
+    report: (error) => this.#report(error),
+    answer: (response) => this.#answer(response),
+  };
 
   #deliver(message: JSONRPCMessage): void {
     try {

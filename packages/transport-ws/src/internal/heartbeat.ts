@@ -2,20 +2,20 @@
  * Pings the peer every interval; a peer that showed no sign of life (a pong or a message) since the
  * previous ping is reported as missing, so a dead peer is found within two intervals of its last sign.
  */
-import type { WebSocketTimers } from '../timers.js';
+import type { Timers } from '@mcpwire/protocol-core/transport-kit';
 import type { SocketPort } from './port.js';
 
 export class Heartbeat {
   readonly #port: SocketPort;
   readonly #intervalMs: number;
-  readonly #timers: WebSocketTimers;
+  readonly #timers: Timers;
   readonly #missed: () => void;
   #alive = true;
   #timer: unknown;
   #stopped = false;
 
   /** Starts at once when the interval is above 0 and the socket can ping (not in browsers). */
-  constructor(port: SocketPort, intervalMs: number, timers: WebSocketTimers, missed: () => void) {
+  constructor(port: SocketPort, intervalMs: number, timers: Timers, missed: () => void) {
     this.#port = port;
     this.#intervalMs = intervalMs;
     this.#timers = timers;

@@ -64,29 +64,3 @@ export class EarlyEvents {
     for (const event of queue) event(sink);
   }
 }
-
-/** Bytes of `text` in UTF-8, counted without encoding it. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-/** True when `text` is longer than `limit` bytes in UTF-8; counts only when the length cannot tell. */
-export function exceedsBytes(text: string, limit: number): boolean {
-  // A UTF-16 unit is 1 to 3 bytes, a surrogate pair 4: the length bounds the byte count both ways.
-  if (text.length > limit) return true;
-  if (text.length * 3 <= limit) return false;
-  return utf8Length(text) > limit;
-}

@@ -5,13 +5,15 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { HttpAuthError, type MessageExtraInfo, type RequestInfo } from '@mcpwire/protocol-core';
 import {
-  type HttpAuthRequest,
-  HttpAuthError,
-  type MessageExtraInfo,
+  authRefusalHeaders,
+  authRequestOf,
+  headerValue,
   OriginGuard,
-  type RequestInfo,
-} from '@mcpwire/protocol-core';
+  pathOf,
+  type ServerStats,
+} from '@mcpwire/protocol-core/transport-kit';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { WebSocketCloseCode } from '../close-codes.js';
 import { WsPort } from '../internal/ws-port.js';
@@ -20,16 +22,19 @@ import { MCP_SUBPROTOCOL } from '../subprotocol.js';
 import { type ResolvedServerOptions, resolveServerOptions, type WebSocketServerOptions } from './options.js';
 import { refuseUpgrade } from './refusal.js';
 
-/** Counts of a server, for monitoring. */
-export interface WebSocketServerStats {
-  /** Open connections. */
+/**
+ * Counts of a server, live: the ones every transport server has (a session is an open connection;
+ * `refusedSessions` counts upgrades refused at `maxConnections`), and its own.
+ */
+export interface WebSocketServerStats extends ServerStats {
+  /** @deprecated the same as `sessions`, its name on every transport server; kept for one release. */
   readonly connections: number;
   /** Upgrades waiting for `authenticate`. */
   readonly upgrading: number;
 }
 
 /** A WebSocket MCP endpoint: its upgrade handler, counts, and shutdown. */
-export interface WebSocketEndpoint {
+export interface WebSocketHandler {
   /**
    * Serves one upgrade request (for frameworks that route upgrades themselves: no path check here).
    * Resolves once the connection was accepted or refused; never rejects.
@@ -44,22 +49,10 @@ export interface WebSocketEndpoint {
   close(): Promise<void>;
 }
 
-/** The path of a request target, without its query. */
-export function pathOf(target: string | undefined): string {
-  const value = target ?? '/';
-  const query = value.indexOf('?');
-  return query < 0 ? value : value.slice(0, query);
-}
-
 /** True when the `Sec-WebSocket-Protocol` header offers `mcp`. */
 function offersMcp(header: string | undefined): boolean {
   if (header === undefined) return false;
   return header.split(',').some((protocol) => protocol.trim() === MCP_SUBPROTOCOL);
-}
-
-function headerOf(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 function requestInfoOf(request: IncomingMessage): RequestInfo {
@@ -77,13 +70,15 @@ function destroyOnError(this: Duplex): void {
   this.destroy();
 }
 
-class Endpoint implements WebSocketEndpoint {
+class Endpoint implements WebSocketHandler {
   readonly #options: ResolvedServerOptions;
   readonly #guard: OriginGuard;
   readonly #wss: WebSocketServer;
   readonly #connections = new Set<WebSocketTransport>();
   readonly #detach: (() => void) | undefined;
   #upgrading = 0;
+  #created = 0;
+  #refused = 0;
   #closed = false;
 
   constructor(options: WebSocketServerOptions) {
@@ -110,7 +105,14 @@ class Endpoint implements WebSocketEndpoint {
   }
 
   get stats(): WebSocketServerStats {
-    return { connections: this.#connections.size, upgrading: this.#upgrading };
+    const sessions = this.#connections.size;
+    return {
+      sessions,
+      sessionsCreated: this.#created,
+      refusedSessions: this.#refused,
+      connections: sessions,
+      upgrading: this.#upgrading,
+    };
   }
 
   async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -141,9 +143,9 @@ class Endpoint implements WebSocketEndpoint {
     const options = this.#options;
     if (this.#closed) return refuseUpgrade(socket, 503, 'Service Unavailable: the server is closing');
     // DNS-rebinding protection first: nothing else is looked at for a refused origin.
-    const refusal = this.#guard.refusal(request.headers.host, headerOf(request, 'origin'));
+    const refusal = this.#guard.refusal(request.headers.host, headerValue(request.headers, 'origin'));
     if (refusal !== undefined) return refuseUpgrade(socket, 403, refusal);
-    if (!offersMcp(headerOf(request, 'sec-websocket-protocol'))) {
+    if (!offersMcp(headerValue(request.headers, 'sec-websocket-protocol'))) {
       return refuseUpgrade(
         socket,
         400,
@@ -151,6 +153,7 @@ class Endpoint implements WebSocketEndpoint {
       );
     }
     if (this.#connections.size + this.#upgrading >= options.maxConnections) {
+      this.#refused++;
       return refuseUpgrade(
         socket,
         503,
@@ -163,14 +166,10 @@ class Endpoint implements WebSocketEndpoint {
       // The slot is held while the hook runs, so slow authentication cannot push past the cap.
       this.#upgrading++;
       try {
-        authInfo = await options.authenticate(this.#authRequest(request));
+        authInfo = await options.authenticate(authRequestOf(request.method, request.url, request.headers));
       } catch (error) {
         if (error instanceof HttpAuthError) {
-          const headers: Record<string, string> =
-            error.status === 401 && error.wwwAuthenticate !== undefined
-              ? { 'WWW-Authenticate': error.wwwAuthenticate }
-              : {};
-          return refuseUpgrade(socket, error.status, error.message, headers);
+          return refuseUpgrade(socket, error.status, error.message, authRefusalHeaders(error));
         }
         options.report(error);
         return refuseUpgrade(socket, 500, 'Internal error');
@@ -183,15 +182,6 @@ class Endpoint implements WebSocketEndpoint {
     this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, request, authInfo));
   }
 
-  #authRequest(request: IncomingMessage): HttpAuthRequest {
-    return {
-      method: request.method ?? 'GET',
-      url: request.url ?? '/',
-      headers: request.headers,
-      header: (name) => headerOf(request, name.toLowerCase()),
-    };
-  }
-
   #accept(ws: WebSocket, request: IncomingMessage, authInfo: unknown): void {
     const requestInfo = requestInfoOf(request);
     const extra: MessageExtraInfo = { requestInfo, authInfo };
@@ -201,16 +191,16 @@ class Endpoint implements WebSocketEndpoint {
       pauseReadsWhenBuffered: true,
     });
     this.#connections.add(transport);
+    this.#created++;
     const info = {
       requestInfo,
       authInfo,
       protocol: ws.protocol,
       remoteAddress: request.socket.remoteAddress,
     };
-    const target = this.#options.server;
     let served: unknown;
     try {
-      served = typeof target === 'function' ? target(transport, info) : target.connect(transport);
+      served = this.#options.connect(transport, info);
     } catch (error) {
       this.#unserved(transport, error);
       return;
@@ -236,9 +226,16 @@ class Endpoint implements WebSocketEndpoint {
  * @example
  * const server = new McpServer({ name: 'demo', version: '1.0.0' });
  * const http = createServer(app);
- * createWebSocketServer({ server, httpServer: http, path: '/ws' });
+ * createWebSocketHandler({ server, httpServer: http, path: '/ws' });
  * http.listen(3000, '127.0.0.1');
  */
-export function createWebSocketServer(options: WebSocketServerOptions): WebSocketEndpoint {
+export function createWebSocketHandler(options: WebSocketServerOptions): WebSocketHandler {
   return new Endpoint(options);
 }
+
+/** @deprecated use {@link WebSocketHandler}, named like the HTTP and SSE handlers; kept for one release. */
+export type WebSocketEndpoint = WebSocketHandler;
+
+/** @deprecated use {@link createWebSocketHandler}, named like the HTTP and SSE factories; kept for one release. */
+export const createWebSocketServer: (options: WebSocketServerOptions) => WebSocketHandler =
+  createWebSocketHandler;

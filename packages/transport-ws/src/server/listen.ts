@@ -1,7 +1,8 @@
 /** `listenWebSocket`: a WebSocket MCP endpoint on its own node:http server, in one call. */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createWebSocketServer, pathOf, type WebSocketEndpoint } from './endpoint.js';
+import { pathOf } from '@mcpwire/protocol-core/transport-kit';
+import { listenOn, sendText } from '@mcpwire/protocol-core/transport-kit/node';
+import { createWebSocketHandler, type WebSocketHandler } from './endpoint.js';
 import type { WebSocketServerOptions } from './options.js';
 import { refuseUpgrade } from './refusal.js';
 
@@ -22,8 +23,10 @@ export interface WebSocketListener {
   readonly url: string;
   /** The bound port (the real one when 0 was asked). */
   readonly port: number;
-  /** The endpoint behind it (stats). */
-  readonly endpoint: WebSocketEndpoint;
+  /** The handler behind it (stats). */
+  readonly handler: WebSocketHandler;
+  /** @deprecated the same as `handler`, its name on every transport listener; kept for one release. */
+  readonly endpoint: WebSocketHandler;
   /** Closes every connection (1001), then stops listening. */
   close(): Promise<void>;
 }
@@ -35,44 +38,22 @@ export interface WebSocketListener {
  * const { url, close } = await listenWebSocket({ server, port: 3000 });
  */
 export async function listenWebSocket(options: ListenWebSocketOptions): Promise<WebSocketListener> {
-  const host = options.host ?? '127.0.0.1';
   const path = options.path ?? '/ws';
-  const endpoint = createWebSocketServer({ ...options, path });
+  const handler = createWebSocketHandler({ ...options, path });
   const httpServer = createServer((request, response) => {
-    const ours = pathOf(request.url) === path;
-    response.writeHead(ours ? 426 : 404, {
-      'content-type': 'text/plain',
-      'cache-control': 'no-cache',
-      ...(ours ? { upgrade: 'websocket', connection: 'Upgrade' } : {}),
+    if (pathOf(request.url) !== path) return sendText(response, 404, 'Not Found');
+    sendText(response, 426, 'Upgrade Required: connect with a WebSocket (subprotocol "mcp")', {
+      upgrade: 'websocket',
+      connection: 'Upgrade',
     });
-    response.end(ours ? 'Upgrade Required: connect with a WebSocket (subprotocol "mcp")' : 'Not Found');
   });
   httpServer.on('upgrade', (request, socket, head) => {
-    if (pathOf(request.url) === path) void endpoint.handleUpgrade(request, socket, head);
+    if (pathOf(request.url) === path) void handler.handleUpgrade(request, socket, head);
     else {
       socket.on('error', () => socket.destroy());
       refuseUpgrade(socket, 404, 'Not Found');
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port ?? 0, host, () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-  return {
-    url: `ws://${urlHost}:${port}${path}`,
-    port,
-    endpoint,
-    close: async () => {
-      await endpoint.close();
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeAllConnections();
-      });
-    },
-  };
+  const bound = await listenOn(httpServer, options, () => handler.close());
+  return { url: bound.urlOf('ws', path), port: bound.port, handler, endpoint: handler, close: bound.close };
 }

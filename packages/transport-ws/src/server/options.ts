@@ -1,15 +1,17 @@
 /** Options of the WebSocket server, their defaults and range checks. */
 import type { Server as HttpServer } from 'node:http';
+import type { Authenticate, RequestInfo } from '@mcpwire/protocol-core';
 import {
-  type Authenticate,
+  type ConnectionHandler,
+  connectorOf,
+  integerOption,
   LOOPBACK_HOSTS,
   LOOPBACK_ORIGINS,
-  type RequestInfo,
-  type Transport,
-} from '@mcpwire/protocol-core';
+  reporterOf,
+  type ServerOrFactory,
+} from '@mcpwire/protocol-core/transport-kit';
 import {
   type ConnectionSettings,
-  integerOption,
   resolveConnectionSettings,
   type WebSocketConnectionOptions,
 } from '../connection-options.js';
@@ -27,24 +29,16 @@ export interface WebSocketConnectionInfo {
   readonly remoteAddress: string | undefined;
 }
 
-/** Anything that serves a transport: our `McpServer` (many connections), or an SDK `Server` used once. */
-export interface ConnectableServer {
-  connect(transport: Transport): Promise<unknown>;
-}
-
 /**
  * Serves one connection: e.g. a new SDK 1.x `McpServer` per connection, since an SDK server holds one
  * transport at a time. A throw or a rejection closes the connection with 1011 and goes to `onerror`.
  */
-export type WebSocketConnectionHandler = (
-  transport: WebSocketTransport,
-  info: WebSocketConnectionInfo,
-) => unknown;
+export type WebSocketConnectionHandler = ConnectionHandler<WebSocketTransport, WebSocketConnectionInfo>;
 
-/** Options of `createWebSocketServer` and `listenWebSocket`. */
+/** Options of `createWebSocketHandler` and `listenWebSocket`. */
 export interface WebSocketServerOptions extends WebSocketConnectionOptions {
   /** Who serves each connection: an object with `connect(transport)` (our `McpServer`), or a handler. */
-  server: ConnectableServer | WebSocketConnectionHandler;
+  server: ServerOrFactory<WebSocketTransport, WebSocketConnectionInfo>;
   /**
    * An HTTP(S) server to attach to: its upgrades for `path` are served, others are left to its other
    * 'upgrade' listeners. Without it, call `handleUpgrade` yourself (or use `listenWebSocket`).
@@ -79,7 +73,7 @@ export interface WebSocketServerOptions extends WebSocketConnectionOptions {
 
 /** The options with every default applied. */
 export interface ResolvedServerOptions {
-  readonly server: ConnectableServer | WebSocketConnectionHandler;
+  readonly connect: WebSocketConnectionHandler;
   readonly path: string;
   readonly allowedHosts: readonly string[] | undefined;
   readonly allowedOrigins: readonly string[] | undefined;
@@ -93,18 +87,11 @@ export interface ResolvedServerOptions {
 /** Applies the defaults; throws on a missing server or a bad value. */
 export function resolveServerOptions(options: WebSocketServerOptions): ResolvedServerOptions {
   const owner = 'WebSocketServerOptions';
-  const server = options?.server;
-  if (
-    typeof server !== 'function' &&
-    typeof (server as ConnectableServer | undefined)?.connect !== 'function'
-  ) {
-    throw new TypeError(`${owner}.server must have a connect(transport) method, or be a function`);
-  }
+  const connect = connectorOf(options?.server, owner);
   const path = options.path ?? '/ws';
   if (!path.startsWith('/')) throw new RangeError(`${owner}.path must start with "/", got "${path}"`);
-  const onerror = options.onerror;
   return {
-    server,
+    connect,
     path,
     allowedHosts: options.allowedHosts === 'any' ? undefined : (options.allowedHosts ?? LOOPBACK_HOSTS),
     allowedOrigins:
@@ -113,12 +100,6 @@ export function resolveServerOptions(options: WebSocketServerOptions): ResolvedS
     maxConnections: integerOption(owner, 'maxConnections', options.maxConnections, 10_000, 1),
     perMessageDeflate: options.perMessageDeflate ?? false,
     connection: resolveConnectionSettings(owner, options),
-    report: (error) => {
-      try {
-        onerror?.(error instanceof Error ? error : new Error(String(error)));
-      } catch {
-        // An observer that throws must not break the server.
-      }
-    },
+    report: reporterOf(options.onerror),
   };
 }
