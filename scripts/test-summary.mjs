@@ -22,7 +22,9 @@ for (const group of ['packages', 'apps']) {
         if (test.status !== 'failed') continue;
         // CI shows only the tail of the log, so each failure is named here with its first message line.
         const message = (test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
-        failures.push(`  FAILED ${group}/${name} ${suite.name.split(`/${group}/${name}/`).pop()}: ${test.fullName}\n    ${message}`);
+        failures.push(
+          `  FAILED ${group}/${name} ${suite.name.split(`/${group}/${name}/`).pop()}: ${test.fullName}\n    ${message}`,
+        );
       }
     }
   }

@@ -1,5 +1,6 @@
 // The default event store: ids name their stream, replay is exact and never crosses streams, and
 // every bound (count, size, streams, TTL) holds, with a gap refused rather than replayed.
+import { FakeTimers } from '@mcpwire/test-utils';
 import { describe, expect, it } from 'vitest';
 import { InMemoryEventStore } from '../src/index.js';
 
@@ -106,5 +107,70 @@ describe('InMemoryEventStore', () => {
   it('refuses bounds that are not positive', () => {
     expect(() => store({ ttlMs: 0 })).toThrow(RangeError);
     expect(() => store({ maxEventsPerStream: -1 })).toThrow(/maxEventsPerStream/);
+  });
+
+  it('counts maxBytesPerStream in UTF-8 bytes, not characters', () => {
+    const events = store({ maxBytesPerStream: 300 });
+    // Each event is 208 bytes of JSON but only 108 characters: two do not fit in 300 bytes.
+    const priming = events.storeEvent('a', undefined, '');
+    events.storeEvent('a', undefined, JSON.stringify({ t: 'é'.repeat(100) }));
+    const second = events.storeEvent('a', undefined, JSON.stringify({ t: 'é'.repeat(100) }));
+    expect(events.bytes).toBe(new TextEncoder().encode(JSON.stringify({ t: 'é'.repeat(100) })).length);
+    // The first event went, so a resume from before it would have a gap.
+    expect(events.replayAfter(priming, () => undefined)).toBeUndefined();
+    expect(events.replayAfter(second, () => undefined)).toBe('a');
+  });
+
+  it('keeps the whole store within maxBytes, forgetting the least recently written streams first', () => {
+    const events = store({ maxBytesPerStream: 200, maxBytes: 450 });
+    const text = 'x'.repeat(140);
+    const a = events.storeEvent('a.1', undefined, text);
+    const b = events.storeEvent('b.1', undefined, text);
+    events.storeEvent('a.1', undefined, text.slice(0, 50));
+    events.storeEvent('c.1', undefined, text);
+    // a.1 (190 bytes) was written after b.1, so b.1 went to keep the store at or under 450 bytes.
+    expect(events.bytes).toBe(190 + 140);
+    expect(events.replayAfter(b, () => undefined)).toBeUndefined();
+    expect(events.replayAfter(a, () => undefined)).toBe('a.1');
+    expect(() => store({ maxBytesPerStream: 500, maxBytes: 400 })).toThrow(/must not exceed maxBytes/);
+  });
+
+  it("drops every stream of a session when it ends, and no other session's", () => {
+    const events = store();
+    put(events, 'S1.0', 1);
+    put(events, 'S1.1', 2);
+    const kept = put(events, 'S2.0', 3);
+    events.dropSession('S1');
+    expect(events.size).toBe(1);
+    expect(replay(events, kept).streamId).toBe('S2.0');
+    events.dropSession('S2');
+    expect(events.size).toBe(0);
+    expect(events.bytes).toBe(0);
+  });
+
+  it('expires streams on a timer that runs only while the store holds any', () => {
+    const timers = new FakeTimers();
+    const events = store({ ttlMs: 1000, sweepIntervalMs: 500, now: () => timers.now, timers });
+    expect(timers.pending).toBe(0);
+    put(events, 'a', 1);
+    expect(timers.pending).toBe(1);
+    timers.advance(600);
+    put(events, 'b', 1);
+    // No write after this: the sweeps alone forget 'a' (written at 0) and then 'b' (written at 600).
+    timers.advance(1000);
+    expect(events.size).toBe(1);
+    timers.advance(1000);
+    expect(events.size).toBe(0);
+    expect(events.bytes).toBe(0);
+    expect(timers.pending).toBe(0);
+  });
+
+  it('stops its timer and forgets everything on close', () => {
+    const timers = new FakeTimers();
+    const events = store({ timers, now: () => timers.now });
+    put(events, 'a', 1);
+    events.close();
+    expect(timers.pending).toBe(0);
+    expect(events.size).toBe(0);
   });
 });

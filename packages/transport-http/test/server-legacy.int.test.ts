@@ -6,6 +6,7 @@ import type { ToolResult } from '@mcpwire/protocol-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   HttpAuthError,
+  InMemoryEventStore,
   listenStreamableHttp,
   type ListenStreamableHttpOptions,
   type StreamableHttpListener,
@@ -110,6 +111,30 @@ describe('sessions', () => {
     expect((await post(url, callBody(1, 'echo', { text: 'x' }), legacyHeaders(sessionId))).status).toBe(404);
     expect((await fetch(url, { method: 'DELETE', headers: legacyHeaders(sessionId) })).status).toBe(404);
     expect((await fetch(url, { method: 'DELETE' })).status).toBe(400);
+  });
+
+  it("drops a session's stored events when it is deleted, so its heap goes with it", async () => {
+    const eventStore = new InMemoryEventStore();
+    const { url } = await start({ eventStore });
+    const sessions: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const sessionId = await openSession(url);
+      sessions.push(sessionId);
+      const answer = await post(
+        url,
+        callBody(1, 'echo', { text: 'y'.repeat(100_000) }),
+        legacyHeaders(sessionId),
+      );
+      await new SseReader(answer).rest();
+    }
+    // Two streams a session: the initialize answer and the call's.
+    expect(eventStore.size).toBe(6);
+    expect(eventStore.bytes).toBeGreaterThan(300_000);
+    for (const sessionId of sessions) {
+      expect((await fetch(url, { method: 'DELETE', headers: legacyHeaders(sessionId) })).status).toBe(204);
+    }
+    expect(eventStore.size).toBe(0);
+    expect(eventStore.bytes).toBe(0);
   });
 
   it('binds a session to the principal that opened it: another principal gets 404', async () => {

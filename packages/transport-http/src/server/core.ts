@@ -132,6 +132,7 @@ export class StreamableHttpCore implements HttpContext {
     this.#closed = true;
     this.#modern.closeAll();
     await this.legacy.closeAll();
+    if (this.options.ownsEventStore) await this.options.eventStore?.close?.();
   }
 
   async #dispatch(exchange: HttpExchange): Promise<void> {

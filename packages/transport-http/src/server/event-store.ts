@@ -6,6 +6,7 @@
  * sticky sessions needs a shared one (legacy sessions live in one process anyway).
  */
 import type { JSONRPCMessage } from '@mcpwire/protocol-core';
+import { type Timers, utf8ByteLength } from '@mcpwire/protocol-core/transport-kit';
 
 /**
  * Where SSE events wait for a resume. Stream ids are unique across sessions and chosen by the
@@ -28,25 +29,39 @@ export interface EventStore {
     lastEventId: string,
     send: (eventId: string, json: string) => void | Promise<void>,
   ): string | undefined | Promise<string | undefined>;
+  /**
+   * Forgets every stream of a session that ended (DELETE, idle expiry, the server closing): the
+   * transport names streams `<sessionId>.<n>`. Optional: a store without it keeps them until they expire.
+   */
+  dropSession?(sessionId: string): void | Promise<void>;
+  /** Stops the store's timers; the transport's handler calls it when it closes. Optional. */
+  close?(): void | Promise<void>;
 }
 
-/** Bounds of {@link InMemoryEventStore}; every one is enforced on each store, without timers. */
+/** Bounds of {@link InMemoryEventStore}; each is enforced on every write, and expiry also runs on a timer. */
 export interface InMemoryEventStoreOptions {
   /** Events kept per stream; the oldest go first. @default 1000 */
   maxEventsPerStream?: number | undefined;
-  /** Characters of JSON kept per stream (what one resume may replay at once); the oldest go first. @default 1_048_576 */
+  /** UTF-8 bytes of JSON kept per stream (what one resume may replay at once); the oldest go first. @default 1_048_576 */
   maxBytesPerStream?: number | undefined;
+  /** UTF-8 bytes of JSON kept by the whole store; the least recently written streams go first. @default 67_108_864 */
+  maxBytes?: number | undefined;
   /** Streams kept; the least recently written goes first. @default 10_000 */
   maxStreams?: number | undefined;
   /** A stream not written for this long is forgotten, in ms. @default 300_000 */
   ttlMs?: number | undefined;
+  /** How often expired streams are swept while the store holds any, in ms. @default the lesser of `ttlMs` and 60_000 */
+  sweepIntervalMs?: number | undefined;
   /** Clock for the TTL, in ms. @default Date.now */
   now?: (() => number) | undefined;
+  /** Timers for the sweep. @default globalThis's (unref'd where the runtime allows, so they never hold a process open) */
+  timers?: Timers | undefined;
 }
 
 interface StoredEvent {
   readonly seq: number;
   readonly json: string;
+  readonly bytes: number;
 }
 
 interface StreamLog {
@@ -57,7 +72,7 @@ interface StreamLog {
   events: StoredEvent[];
   /** Index of the oldest kept event in `events` (dropping advances it; the array is compacted now and then). */
   head: number;
-  chars: number;
+  bytes: number;
   touched: number;
 }
 
@@ -76,26 +91,56 @@ function parseEventId(eventId: string): { streamId: string; seq: number } | unde
   return { streamId: eventId.slice(0, slash), seq: Number(digits) };
 }
 
+/** The session a stream belongs to: stream ids are `<sessionId>.<n>`; one without a dot is its own. */
+function sessionOf(streamId: string): string {
+  const dot = streamId.lastIndexOf('.');
+  return dot <= 0 ? streamId : streamId.slice(0, dot);
+}
+
+const defaultTimers: Timers = {
+  setTimeout: (callback, ms) => {
+    const handle = setTimeout(callback, ms) as unknown as { unref?: () => void };
+    handle.unref?.();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as Parameters<typeof clearTimeout>[0]),
+};
+
 /**
- * The default {@link EventStore}: per-process, bounded per stream (count and size), in the number
- * of streams, and by a TTL checked on each write (no timers).
+ * The default {@link EventStore}: per-process and bounded per stream (count and UTF-8 bytes), in
+ * total bytes, in the number of streams, and by a TTL. A session's streams go when the session ends;
+ * expired streams go on the next write and on a sweep timer that runs only while the store holds any.
  * @example
  * createStreamableHttpHandler({ server, eventStore: new InMemoryEventStore({ ttlMs: 60_000 }) });
  */
 export class InMemoryEventStore implements EventStore {
+  /** In order of last write, oldest first (a write re-inserts its stream). */
   readonly #streams = new Map<string, StreamLog>();
+  readonly #bySession = new Map<string, Set<string>>();
   readonly #maxEvents: number;
-  readonly #maxChars: number;
+  readonly #maxStreamBytes: number;
+  readonly #maxBytes: number;
   readonly #maxStreams: number;
   readonly #ttlMs: number;
+  readonly #sweepMs: number;
   readonly #now: () => number;
+  readonly #timers: Timers;
+  #bytes = 0;
+  #sweep: unknown = undefined;
+  #closed = false;
 
   constructor(options?: InMemoryEventStoreOptions) {
     this.#maxEvents = positive('maxEventsPerStream', options?.maxEventsPerStream, 1000);
-    this.#maxChars = positive('maxBytesPerStream', options?.maxBytesPerStream, 1024 * 1024);
+    this.#maxStreamBytes = positive('maxBytesPerStream', options?.maxBytesPerStream, 1024 * 1024);
+    this.#maxBytes = positive('maxBytes', options?.maxBytes, 64 * 1024 * 1024);
+    if (this.#maxStreamBytes > this.#maxBytes) {
+      throw new RangeError('InMemoryEventStoreOptions.maxBytesPerStream must not exceed maxBytes');
+    }
     this.#maxStreams = positive('maxStreams', options?.maxStreams, 10_000);
     this.#ttlMs = positive('ttlMs', options?.ttlMs, 300_000);
+    this.#sweepMs = positive('sweepIntervalMs', options?.sweepIntervalMs, Math.min(this.#ttlMs, 60_000));
     this.#now = options?.now ?? Date.now;
+    this.#timers = options?.timers ?? defaultTimers;
   }
 
   /** Streams held now (for tests and leak checks). */
@@ -103,13 +148,22 @@ export class InMemoryEventStore implements EventStore {
     return this.#streams.size;
   }
 
+  /** UTF-8 bytes of JSON held now, across every stream. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
   storeEvent(streamId: string, _message: JSONRPCMessage | undefined, json: string): string {
     const now = this.#now();
     this.#expire(now);
     let log = this.#streams.get(streamId);
     if (log === undefined) {
-      if (this.#streams.size >= this.#maxStreams) this.#evictOldest();
-      log = { seq: 0, droppedThrough: 0, events: [], head: 0, chars: 0, touched: now };
+      if (this.#streams.size >= this.#maxStreams) this.#forget(this.#streams.keys().next().value!);
+      log = { seq: 0, droppedThrough: 0, events: [], head: 0, bytes: 0, touched: now };
+      const session = sessionOf(streamId);
+      let streams = this.#bySession.get(session);
+      if (streams === undefined) this.#bySession.set(session, (streams = new Set()));
+      streams.add(streamId);
     } else {
       // Re-inserted so that the map's order is the order of last writes (oldest first).
       this.#streams.delete(streamId);
@@ -118,10 +172,15 @@ export class InMemoryEventStore implements EventStore {
     log.touched = now;
     const seq = ++log.seq;
     if (json !== '') {
-      log.events.push({ seq, json });
-      log.chars += json.length;
+      const bytes = utf8ByteLength(json);
+      log.events.push({ seq, json, bytes });
+      log.bytes += bytes;
+      this.#bytes += bytes;
       this.#bound(log);
+      // Over the store's budget: the least recently written streams go whole (this one is the newest).
+      while (this.#bytes > this.#maxBytes) this.#forget(this.#streams.keys().next().value!);
     }
+    this.#armSweep();
     return `${streamId}/${seq}`;
   }
 
@@ -139,10 +198,26 @@ export class InMemoryEventStore implements EventStore {
     return parsed.streamId;
   }
 
+  dropSession(sessionId: string): void {
+    const streams = this.#bySession.get(sessionId);
+    if (streams === undefined) return;
+    for (const streamId of [...streams]) this.#forget(streamId);
+  }
+
+  /** Stops the sweep timer and forgets every stream. */
+  close(): void {
+    this.#closed = true;
+    this.#disarmSweep();
+    this.#streams.clear();
+    this.#bySession.clear();
+    this.#bytes = 0;
+  }
+
   #bound(log: StreamLog): void {
-    while (log.events.length - log.head > this.#maxEvents || log.chars > this.#maxChars) {
+    while (log.events.length - log.head > this.#maxEvents || log.bytes > this.#maxStreamBytes) {
       const dropped = log.events[log.head++]!;
-      log.chars -= dropped.json.length;
+      log.bytes -= dropped.bytes;
+      this.#bytes -= dropped.bytes;
       log.droppedThrough = dropped.seq;
     }
     if (log.head > 64 && log.head * 2 > log.events.length) {
@@ -154,14 +229,35 @@ export class InMemoryEventStore implements EventStore {
   #expire(now: number): void {
     for (const [streamId, log] of this.#streams) {
       if (now - log.touched <= this.#ttlMs) return;
-      this.#streams.delete(streamId);
+      this.#forget(streamId);
     }
   }
 
-  #evictOldest(): void {
-    for (const streamId of this.#streams.keys()) {
-      this.#streams.delete(streamId);
-      return;
-    }
+  #forget(streamId: string): void {
+    const log = this.#streams.get(streamId);
+    if (log === undefined) return;
+    this.#streams.delete(streamId);
+    this.#bytes -= log.bytes;
+    const session = sessionOf(streamId);
+    const streams = this.#bySession.get(session);
+    streams?.delete(streamId);
+    if (streams?.size === 0) this.#bySession.delete(session);
+    if (this.#streams.size === 0) this.#disarmSweep();
+  }
+
+  /** One pending sweep while any stream is held; none when empty, so an idle store holds no timer. */
+  #armSweep(): void {
+    if (this.#sweep !== undefined || this.#closed) return;
+    this.#sweep = this.#timers.setTimeout(() => {
+      this.#sweep = undefined;
+      this.#expire(this.#now());
+      if (this.#streams.size > 0) this.#armSweep();
+    }, this.#sweepMs);
+  }
+
+  #disarmSweep(): void {
+    if (this.#sweep === undefined) return;
+    this.#timers.clearTimeout(this.#sweep);
+    this.#sweep = undefined;
   }
 }

@@ -61,8 +61,17 @@ export class LegacyHttp implements SessionHost {
   }
 
   sessionClosed(session: HttpSessionTransport): void {
-    if (this.#sessions.get(session.sessionId) === session) this.#sessions.delete(session.sessionId);
+    if (this.#sessions.get(session.sessionId) !== session) return;
+    this.#sessions.delete(session.sessionId);
     if (this.#sessions.size === 0) this.#stopSweep();
+    // Its streams can never be resumed now: a store keeps them only until they expire otherwise.
+    const { eventStore, report } = this.context.options;
+    try {
+      const dropped = eventStore?.dropSession?.(session.sessionId);
+      if (dropped !== undefined) dropped.then(undefined, report);
+    } catch (error) {
+      report(error);
+    }
   }
 
   async post(exchange: HttpExchange, message: JSONRPCMessage, authInfo: unknown): Promise<void> {

@@ -112,6 +112,8 @@ export interface ResolvedHttpOptions {
   readonly sessionIdGenerator: (() => string) | undefined;
   readonly sessionIdleTimeoutMs: number;
   readonly eventStore: EventStore | undefined;
+  /** True when the handler made the store (the default): it then closes it with itself. */
+  readonly ownsEventStore: boolean;
   readonly sseRetryMs: number;
   readonly keepAliveMs: number;
   readonly maxStreamBufferBytes: number;
@@ -147,6 +149,7 @@ export function resolveHttpOptions(options: StreamableHttpServerOptions): Resolv
     maxSessions: count('maxSessions', options.maxSessions, 10_000, 1),
     sessionIdleTimeoutMs: count('sessionIdleTimeoutMs', options.sessionIdleTimeoutMs, 1_800_000, 1),
     eventStore: options.eventStore === false ? undefined : (options.eventStore ?? new InMemoryEventStore()),
+    ownsEventStore: options.eventStore === undefined,
     sseRetryMs: count('sseRetryMs', options.sseRetryMs, 1000, 0),
     keepAliveMs: count('keepAliveMs', options.keepAliveMs, 15_000, 0),
     maxStreamBufferBytes: count('maxStreamBufferBytes', options.maxStreamBufferBytes, 1024 * 1024, 1),
