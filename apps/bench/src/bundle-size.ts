@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 
-/** About 3% above what the bundle weighs today (148.2 KB / 45.4 KB gzipped; the SDK 1.x client: 314 KB / 92 KB). */
-const BUDGET = { minified: 152_500, gzipped: 46_800 } as const;
+/** About 3% above what the bundle weighs today (152.9 KB / 47.1 KB gzipped; the SDK 1.x client: 314 KB / 92 KB). */
+const BUDGET = { minified: 157_500, gzipped: 48_500 } as const;
 
 const OURS = `
 export { McpClient } from '@mcpwire/protocol-core/client';

@@ -81,7 +81,9 @@ export class InMemoryTransport implements Transport {
   static createLinkedPair(options?: InMemoryTransportOptions): [InMemoryTransport, InMemoryTransport] {
     const link = new Link(resolveOptions(options));
     const [toFirst, toSecond] = link.channels;
-    return [new InMemoryTransport(link, toFirst, toSecond), new InMemoryTransport(link, toSecond, toFirst)];
+    // `this`, not the class's own name: a class body that names its class makes esbuild emit
+    // `var InMemoryTransport = class _InMemoryTransport`, and `constructor.name` would read `_InMemoryTransport`.
+    return [new this(link, toFirst, toSecond), new this(link, toSecond, toFirst)];
   }
 
   /** The version given to {@link setProtocolVersion}, if any. */
@@ -310,3 +312,4 @@ export function createInMemoryTransportPair(
 ): [InMemoryTransport, InMemoryTransport] {
   return InMemoryTransport.createLinkedPair(options);
 }
+

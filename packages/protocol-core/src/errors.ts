@@ -37,8 +37,14 @@ export class ProtocolError extends Error {
 
   /** Builds a ProtocolError from a received error object. */
   static fromWire(error: JSONRPCErrorObject, requestId?: RequestId): ProtocolError {
-    return new ProtocolError(error.code, error.message, error.data, { requestId });
+    return protocolErrorFromWire(error, requestId);
   }
+}
+
+// Outside the class on purpose: a class body that names its own class makes esbuild emit
+// `var ProtocolError = class _ProtocolError`, and `constructor.name` would read `_ProtocolError`.
+function protocolErrorFromWire(error: JSONRPCErrorObject, requestId?: RequestId): ProtocolError {
+  return new ProtocolError(error.code, error.message, error.data, { requestId });
 }
 
 /** Convenience: a -32602 Invalid params error. */

@@ -57,14 +57,21 @@ export class UrlElicitationRequiredError extends ProtocolError {
 
   /** Itself, or a plain ProtocolError -32042 rebuilt from its `data`; bad data is a TypeError (our bug). */
   static from(error: ProtocolError): UrlElicitationRequiredError | TypeError {
-    if (error instanceof UrlElicitationRequiredError) return error;
-    const parsed = RequiredDataSchema.safeParse(error.data);
-    if (!parsed.success) {
-      return new TypeError(
-        'A -32042 error needs data.elicitations: a non-empty list of URL-mode elicitations',
-        { cause: error },
-      );
-    }
-    return new UrlElicitationRequiredError(parsed.data.elicitations, error.message);
+    return urlElicitationRequiredFrom(error);
   }
+}
+
+// Outside the class so that its body never names the class (see `protocolErrorFromWire` in errors.ts).
+function urlElicitationRequiredFrom(error: ProtocolError): UrlElicitationRequiredError | TypeError {
+  if (error instanceof UrlElicitationRequiredError) return error;
+  const parsed = RequiredDataSchema.safeParse(error.data);
+  if (!parsed.success) {
+    return new TypeError(
+      'A -32042 error needs data.elicitations: a non-empty list of URL-mode elicitations',
+      {
+        cause: error,
+      },
+    );
+  }
+  return new UrlElicitationRequiredError(parsed.data.elicitations, error.message);
 }

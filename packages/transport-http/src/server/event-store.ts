@@ -161,9 +161,9 @@ export class InMemoryEventStore implements EventStore {
       if (this.#streams.size >= this.#maxStreams) this.#forget(this.#streams.keys().next().value!);
       log = { seq: 0, droppedThrough: 0, events: [], head: 0, bytes: 0, touched: now };
       const session = sessionOf(streamId);
-      let streams = this.#bySession.get(session);
-      if (streams === undefined) this.#bySession.set(session, (streams = new Set()));
-      streams.add(streamId);
+      const streams = this.#bySession.get(session);
+      if (streams === undefined) this.#bySession.set(session, new Set([streamId]));
+      else streams.add(streamId);
     } else {
       // Re-inserted so that the map's order is the order of last writes (oldest first).
       this.#streams.delete(streamId);
