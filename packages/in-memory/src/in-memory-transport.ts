@@ -6,7 +6,7 @@ import {
   TransportErrorCode,
   type TransportErrorDetails,
 } from '@mcpwire/protocol-core';
-import { InboundBuffer, excerptOf, validateEnvelope } from '@mcpwire/protocol-core/transport-kit';
+import { excerptOf, InboundBuffer, frameError, parseFrame } from '@mcpwire/protocol-core/transport-kit';
 import { CLOSE, CUT, type Channel, type WireItem } from './internal/channel.js';
 import { Link } from './internal/link.js';
 import { resolveOptions } from './internal/resolve-options.js';
@@ -83,7 +83,7 @@ export class InMemoryTransport implements Transport {
     const [toFirst, toSecond] = link.channels;
     // `this`, not the class's own name: a class body that names its class makes esbuild emit
     // `var InMemoryTransport = class _InMemoryTransport`, and `constructor.name` would read `_InMemoryTransport`.
-    return [new this(link, toFirst, toSecond), new this(link, toSecond, toFirst)];
+    return [new InMemoryTransport(link, toFirst, toSecond), new InMemoryTransport(link, toSecond, toFirst)];
   }
 
   /** The version given to {@link setProtocolVersion}, if any. */
@@ -244,31 +244,10 @@ export class InMemoryTransport implements Transport {
   }
 
   #receiveFrame(text: string, extra: MessageExtraInfo | undefined): void {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      this.#buffer.fail(
-        new TransportError(
-          TransportErrorCode.Parse,
-          `Parse error: ${reasonOf(error)}`,
-          { excerpt: excerptOf(text) },
-          error,
-        ),
-      );
-      return;
-    }
-    const result = validateEnvelope(value);
-    if (result.ok) {
-      this.#buffer.deliver(result.message, extra);
-      return;
-    }
-    this.#buffer.fail(
-      new TransportError(TransportErrorCode.InvalidMessage, result.error.message, {
-        requestId: result.error.id ?? undefined,
-        excerpt: excerptOf(text),
-      }),
-    );
+    // The kit's parser, as every wire transport's: the same errors, excerpts and nesting bound.
+    const frame = parseFrame(text);
+    for (const message of frame.messages) this.#buffer.deliver(message, extra);
+    for (const error of frame.errors) this.#buffer.fail(frameError(error, text));
   }
 
   #callbackFailed(error: unknown): void {
@@ -312,4 +291,3 @@ export function createInMemoryTransportPair(
 ): [InMemoryTransport, InMemoryTransport] {
   return InMemoryTransport.createLinkedPair(options);
 }
-

@@ -24,6 +24,56 @@ export type EnvelopeResult = { ok: true; message: JSONRPCMessage } | { ok: false
 export interface ParseFrameOptions {
   /** Accept a JSON array of messages (JSON-RPC batching; MCP 2025-03-26 only). @default false */
   allowBatch?: boolean | undefined;
+  /**
+   * Arrays and objects nested deeper than this in one message (the message itself is level 1) make it
+   * invalid (-32600). @default {@link DEFAULT_MAX_DEPTH}
+   */
+  maxDepth?: number | undefined;
+}
+
+/**
+ * How deep one message may nest, by default: far above any real message (a tool's JSON Schema rarely
+ * passes 10), far below what makes recursive code anywhere downstream overflow its stack.
+ */
+export const DEFAULT_MAX_DEPTH = 128;
+
+/**
+ * True when `value` holds arrays or objects nested below level `limit` (`value` is level `depth`).
+ * Called after JSON.parse, which V8 runs without recursion; this walk recurses at most `limit` deep
+ * and returns at the first level past it, and visits only containers, so a typical message costs a
+ * few dozen steps.
+ */
+function deeperThan(value: object, limit: number, depth: number): boolean {
+  if (depth > limit) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null && deeperThan(item, limit, depth + 1)) return true;
+    }
+    return false;
+  }
+  for (const key in value) {
+    const item: unknown = (value as Record<string, unknown>)[key];
+    if (typeof item === 'object' && item !== null && deeperThan(item, limit, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** `validateEnvelope`, then the depth bound: the id and kind are known by then, for the answer. */
+function checkMessage(value: unknown, maxDepth: number): EnvelopeResult {
+  const result = validateEnvelope(value);
+  if (!result.ok || !deeperThan(result.message, maxDepth, 1)) return result;
+  const message = result.message as { id?: unknown; method?: unknown };
+  const request = 'method' in message;
+  return {
+    ok: false,
+    error: {
+      code: ErrorCode.InvalidRequest,
+      message: `Invalid Request: nested deeper than ${maxDepth} levels`,
+      id: isRequestId(message.id) ? message.id : null,
+      responseLike: !request,
+    },
+  };
 }
 
 /** The outcome of parsing one frame: the valid messages in order, and one error per invalid part. */
@@ -130,6 +180,7 @@ export function validateEnvelope(value: unknown): EnvelopeResult {
  * Bad JSON gives one -32700 error; each invalid message gives a -32600 error and is not dispatched.
  */
 export function parseFrame(text: string, options?: ParseFrameOptions): ParsedFrame {
+  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -163,13 +214,13 @@ export function parseFrame(text: string, options?: ParseFrameOptions): ParsedFra
     }
     const frame: ParsedFrame = { messages: [], errors: [] };
     for (const item of value) {
-      const result = validateEnvelope(item);
+      const result = checkMessage(item, maxDepth);
       if (result.ok) frame.messages.push(result.message);
       else frame.errors.push(result.error);
     }
     return frame;
   }
-  const result = validateEnvelope(value);
+  const result = checkMessage(value, maxDepth);
   return result.ok ? { messages: [result.message], errors: [] } : { messages: [], errors: [result.error] };
 }
 

@@ -289,6 +289,7 @@ describe('the ./transport-kit entry', () => {
   it('exports these names, and no Node-only helper', () => {
     expect(Object.keys(kit).sort()).toEqual([
       'CorsPolicy',
+      'DEFAULT_MAX_DEPTH',
       'InboundBuffer',
       'LOOPBACK_HOSTS',
       'LOOPBACK_ORIGINS',

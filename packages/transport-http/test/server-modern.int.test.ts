@@ -132,6 +132,22 @@ describe('status codes of JSON-RPC errors', () => {
     expect(response.json).toMatchObject({ id: 7, error: { code: -32601 } });
   });
 
+  it('refuses a request nested deeper than the bound -32600 with its id, and keeps serving', async () => {
+    const { url } = await start();
+    const deep = modernRequest(
+      'tools/call',
+      { name: 'echo', arguments: { text: 'x', v: JSON.parse(`${'['.repeat(3000)}${']'.repeat(3000)}`) } },
+      5,
+    );
+    const refused = await call(url, deep);
+    expect(refused.json).toMatchObject({
+      id: 5,
+      error: { code: -32600, message: expect.stringMatching(/nested deeper than 128/) },
+    });
+    const fine = await call(url, modernRequest('tools/call', { name: 'echo', arguments: { text: 'x' } }, 6));
+    expect(fine.status).toBe(200);
+  });
+
   it('answers an unsupported version 400 with -32022 naming the supported ones', async () => {
     const { url } = await start();
     const body = modernRequest('server/discover', {}, 2, {

@@ -5,7 +5,7 @@
  */
 
 // Receiving and sending frames.
-export { envelopeErrorResponse, parseFrame, validateEnvelope } from '../envelope.js';
+export { DEFAULT_MAX_DEPTH, envelopeErrorResponse, parseFrame, validateEnvelope } from '../envelope.js';
 export type { EnvelopeError, EnvelopeResult, ParsedFrame, ParseFrameOptions } from '../envelope.js';
 export { excerptOf, MAX_EXCERPT_CHARS } from '../errors.js';
 export { frameError, receiveFrame, serializeMessage } from './frames.js';

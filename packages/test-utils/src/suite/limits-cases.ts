@@ -71,6 +71,13 @@ export function limitsCases(ctx: SuiteContext): void {
         wire: ErrorCode.InvalidRequest,
         id: 7,
       },
+      {
+        // Valid JSON nested far past DEFAULT_MAX_DEPTH: refused with its id, the connection serving on.
+        raw: `{"jsonrpc":"2.0","id":9,"method":"suite/deep","params":{"v":${'['.repeat(5_000)}${']'.repeat(5_000)}}}`,
+        code: TransportErrorCode.InvalidMessage,
+        wire: ErrorCode.InvalidRequest,
+        id: 9,
+      },
     ];
     for (const frame of frames) await inject(frame.raw + end);
     const valid = sampleMessage(0, 'valid');
