@@ -117,6 +117,10 @@ describe('everything-server --port', () => {
     });
     expect(await legacy.text()).toContain('"text":"legacy"');
     expect((await fetch(`${origin}/other`)).status).toBe(404);
+    // A plain GET where WebSocket upgrades are served: 426 and how to upgrade, not 404.
+    const plain = await fetch(`${origin}/ws`);
+    expect(plain.status).toBe(426);
+    expect(plain.headers.get('upgrade')).toBe('websocket');
   });
 
   it('has no sessions with --era modern: GET is 405', async () => {

@@ -5,3 +5,4 @@ export type { ImportGraph } from './import-graph.js';
 export { describeTransportSuite } from './transport-suite.js';
 export { DEFAULT_WAIT_TIMEOUT_MS, TransportRecorder, settle } from './transport-recorder.js';
 export type { TransportPairFactory, TransportPairHarness } from './transport-harness.js';
+export { sendAndWaitForClose, UNFINISHED_HEADERS } from './raw-http.js';

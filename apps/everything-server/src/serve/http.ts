@@ -3,9 +3,10 @@
  * `/sse` and WebSocket at `/ws` on the same port, and prints `listening http://<host>:<port>` on stdout
  * once ready. SIGINT/SIGTERM end every session, stream and socket, then the process exits.
  */
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LOOPBACK_HOSTS, type McpServer, type ServerContext } from '@mcpwire/protocol-core';
+import { pathOf } from '@mcpwire/protocol-core/transport-kit';
+import { createHttpServer, sendText } from '@mcpwire/protocol-core/transport-kit/node';
 import { createStreamableHttpHandler, type StreamableHttpHandler } from '@mcpwire/transport-http';
 import { createSseHandler } from '@mcpwire/transport-sse';
 import { createWebSocketHandler } from '@mcpwire/transport-ws';
@@ -87,16 +88,23 @@ export async function serveHttp(
     ...hosts,
     onerror: onerror('sse'),
   });
-  const httpServer = createServer((req, res) => {
+  // Bounded timeouts and a socket cap (the kit's defaults): slow clients are cut, not kept for minutes.
+  const httpServer = createHttpServer((req, res) => {
     if (sse.handleNode(req, res)) return;
-    const target = req.url ?? '/';
-    const query = target.indexOf('?');
-    if ((query < 0 ? target : target.slice(0, query)) === PATHS.streamableHttp) {
+    const path = pathOf(req.url);
+    if (path === PATHS.streamableHttp) {
       void streamable.handleNode(req, res);
       return;
     }
-    res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-cache' });
-    res.end('Not Found');
+    // A plain request where upgrades are served: say how to connect, as RFC 6455 servers do.
+    if (path === PATHS.webSocket) {
+      sendText(res, 426, 'Upgrade Required: connect with a WebSocket (subprotocol "mcp")', {
+        upgrade: 'websocket',
+        connection: 'Upgrade',
+      });
+      return;
+    }
+    sendText(res, 404, 'Not Found');
   });
   const webSocket = createWebSocketHandler({
     server,

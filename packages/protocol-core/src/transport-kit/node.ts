@@ -4,7 +4,13 @@
  * (node:http servers and request bodies). Browser-safe code imports `@mcpwire/protocol-core/transport-kit`.
  */
 import { isUtf8 } from 'node:buffer';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BodyRead } from './http.js';
 
@@ -17,6 +23,67 @@ export interface ListenOnOptions {
   port?: number | undefined;
   /** The interface to bind. @default '127.0.0.1' */
   host?: string | undefined;
+}
+
+/**
+ * What a node:http server allows a client before it is cut off. Node's own defaults let a client hold
+ * a socket with slow headers for about 90 s and with a slow body for 300 s, with no cap on sockets.
+ * Users who bring their own server pass the same values to `http.createServer` (`headersTimeout`,
+ * `requestTimeout`, `keepAliveTimeout`, `connectionsCheckingInterval`) and set `maxConnections`.
+ */
+export interface HttpServerLimits {
+  /** Time to receive a request's headers, in ms. @default 10_000 */
+  headersTimeoutMs?: number | undefined;
+  /** Time to receive a whole request, body included (a response may stream for longer), in ms. @default 30_000 */
+  requestTimeoutMs?: number | undefined;
+  /** How long an idle keep-alive connection stays open, in ms. @default 5_000 */
+  keepAliveTimeoutMs?: number | undefined;
+  /** Open sockets; more are closed as they arrive. @default 10_000 */
+  maxConnections?: number | undefined;
+}
+
+/** The defaults of {@link HttpServerLimits}. */
+export const DEFAULT_HTTP_SERVER_LIMITS: { readonly [K in keyof HttpServerLimits]-?: number } = Object.freeze(
+  {
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
+    keepAliveTimeoutMs: 5_000,
+    maxConnections: 10_000,
+  },
+);
+
+function limitOf(name: keyof HttpServerLimits, value: number | undefined): number {
+  const resolved = value ?? DEFAULT_HTTP_SERVER_LIMITS[name];
+  if (!Number.isSafeInteger(resolved) || resolved < 1) {
+    throw new RangeError(`HttpServerLimits.${name} must be an integer >= 1, got ${resolved}`);
+  }
+  return resolved;
+}
+
+/**
+ * A node:http server with {@link HttpServerLimits} applied (each bounded by default). Node checks the
+ * two request timeouts on an interval: it is set to a tenth of the shorter one (at most 1 s), so a
+ * slow client is cut close to its deadline rather than up to 30 s later.
+ * @example
+ * const httpServer = createHttpServer((req, res) => handler.handleNode(req, res), { maxConnections: 1000 });
+ */
+export function createHttpServer(listener: RequestListener, limits?: HttpServerLimits): Server {
+  const headersTimeout = limitOf('headersTimeoutMs', limits?.headersTimeoutMs);
+  const requestTimeout = limitOf('requestTimeoutMs', limits?.requestTimeoutMs);
+  if (headersTimeout > requestTimeout) {
+    throw new RangeError('HttpServerLimits.headersTimeoutMs must not exceed requestTimeoutMs');
+  }
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout,
+      keepAliveTimeout: limitOf('keepAliveTimeoutMs', limits?.keepAliveTimeoutMs),
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeout / 10))),
+    },
+    listener,
+  );
+  server.maxConnections = limitOf('maxConnections', limits?.maxConnections);
+  return server;
 }
 
 /** A node:http server listening on a port. */

@@ -3,9 +3,14 @@
  * req/res), served straight from Node's objects; the Fetch `handleRequest` too, over the same
  * sessions. And `listenStreamableHttp`, a server on a port in one call.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pathOf } from '@mcpwire/protocol-core/transport-kit';
-import { listenOn, sendText } from '@mcpwire/protocol-core/transport-kit/node';
+import {
+  createHttpServer,
+  type HttpServerLimits,
+  listenOn,
+  sendText,
+} from '@mcpwire/protocol-core/transport-kit/node';
 import { StreamableHttpCore } from './core.js';
 import { NodeExchange } from './node-exchange.js';
 import type { StreamableHttpServerOptions } from './options.js';
@@ -53,6 +58,8 @@ export interface ListenStreamableHttpOptions extends StreamableHttpServerOptions
   host?: string | undefined;
   /** The MCP endpoint; other paths are answered 404. @default '/mcp' */
   path?: string | undefined;
+  /** Timeouts and the socket cap of the node:http server (see `HttpServerLimits` for the defaults). */
+  httpLimits?: HttpServerLimits | undefined;
 }
 
 /** A listening endpoint. */
@@ -77,10 +84,10 @@ export async function listenStreamableHttp(
 ): Promise<StreamableHttpListener> {
   const path = options.path ?? '/mcp';
   const handler = createStreamableHttpHandler(options);
-  const httpServer = createServer((req, res) => {
+  const httpServer = createHttpServer((req, res) => {
     if (pathOf(req.url) !== path) sendText(res, 404, 'Not Found');
     else void handler.handleNode(req, res);
-  });
+  }, options.httpLimits);
   const bound = await listenOn(httpServer, options, handler.close);
   return { url: bound.urlOf('http', path), port: bound.port, handler, close: bound.close };
 }

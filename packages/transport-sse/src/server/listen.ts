@@ -1,6 +1,10 @@
 /** `listenSse`: the HTTP+SSE endpoints on a new node:http server, in one call. */
-import { createServer } from 'node:http';
-import { listenOn, sendText } from '@mcpwire/protocol-core/transport-kit/node';
+import {
+  createHttpServer,
+  type HttpServerLimits,
+  listenOn,
+  sendText,
+} from '@mcpwire/protocol-core/transport-kit/node';
 import { createSseHandler, type SseHandler } from './handler.js';
 import type { SseServerOptions } from './options.js';
 
@@ -13,6 +17,8 @@ export interface ListenSseOptions extends SseServerOptions {
    * for browsers): the default lists accept localhost names only. @default '127.0.0.1'
    */
   host?: string | undefined;
+  /** Timeouts and the socket cap of the node:http server (see `HttpServerLimits` for the defaults). */
+  httpLimits?: HttpServerLimits | undefined;
 }
 
 /** A listening HTTP+SSE server. */
@@ -36,9 +42,9 @@ export interface SseListener {
  */
 export async function listenSse(options: ListenSseOptions): Promise<SseListener> {
   const handler = createSseHandler(options);
-  const httpServer = createServer((req, res) => {
+  const httpServer = createHttpServer((req, res) => {
     if (!handler.handleNode(req, res)) sendText(res, 404, 'Not Found');
-  });
+  }, options.httpLimits);
   const bound = await listenOn(httpServer, options, handler.close);
   return {
     url: bound.urlOf('http', options.ssePath ?? '/sse'),

@@ -1,7 +1,11 @@
 /** `listenWebSocket`: a WebSocket MCP endpoint on its own node:http server, in one call. */
-import { createServer } from 'node:http';
 import { pathOf } from '@mcpwire/protocol-core/transport-kit';
-import { listenOn, sendText } from '@mcpwire/protocol-core/transport-kit/node';
+import {
+  createHttpServer,
+  type HttpServerLimits,
+  listenOn,
+  sendText,
+} from '@mcpwire/protocol-core/transport-kit/node';
 import { createWebSocketHandler, type WebSocketHandler } from './endpoint.js';
 import type { WebSocketServerOptions } from './options.js';
 import { refuseUpgrade } from './refusal.js';
@@ -15,6 +19,8 @@ export interface ListenWebSocketOptions extends Omit<WebSocketServerOptions, 'ht
    * browsers): the defaults accept localhost names only. @default '127.0.0.1'
    */
   host?: string | undefined;
+  /** Timeouts and the socket cap of the node:http server (see `HttpServerLimits` for the defaults). */
+  httpLimits?: HttpServerLimits | undefined;
 }
 
 /** A listening WebSocket endpoint. */
@@ -40,13 +46,13 @@ export interface WebSocketListener {
 export async function listenWebSocket(options: ListenWebSocketOptions): Promise<WebSocketListener> {
   const path = options.path ?? '/ws';
   const handler = createWebSocketHandler({ ...options, path });
-  const httpServer = createServer((request, response) => {
+  const httpServer = createHttpServer((request, response) => {
     if (pathOf(request.url) !== path) return sendText(response, 404, 'Not Found');
     sendText(response, 426, 'Upgrade Required: connect with a WebSocket (subprotocol "mcp")', {
       upgrade: 'websocket',
       connection: 'Upgrade',
     });
-  });
+  }, options.httpLimits);
   httpServer.on('upgrade', (request, socket, head) => {
     if (pathOf(request.url) === path) void handler.handleUpgrade(request, socket, head);
     else {
