@@ -79,10 +79,12 @@ describe('POST: messages', () => {
     const extra = recorder.extras[0];
     expect(extra?.requestInfo?.headers['x-trace']).toBe('abc');
     expect(extra?.requestInfo?.url?.searchParams.get('sessionId')).toBe(client.sessionId);
-    // JSON shows the lazy URL too (it lives behind a getter).
+    expect(extra?.requestInfo?.remoteAddress).toBe('127.0.0.1');
+    // JSON shows the lazy URL and address too (they live behind getters).
     expect(JSON.parse(JSON.stringify(extra?.requestInfo))).toMatchObject({
       headers: { 'x-trace': 'abc' },
       url: expect.stringContaining(`sessionId=${client.sessionId}`),
+      remoteAddress: '127.0.0.1',
     });
     expect(extra?.authInfo).toBeUndefined();
   });

@@ -53,6 +53,7 @@ describe('malformed text frames', () => {
     expect(recorder.errors[0]).toMatchObject({ code: TransportErrorCode.InvalidMessage });
     // The connection carries the upgrade request with each message.
     expect(recorder.extras[0]?.requestInfo?.url?.href).toBe(url);
+    expect(recorder.extras[0]?.requestInfo?.remoteAddress).toBe('127.0.0.1');
     let answered = false;
     socket.once('message', () => {
       answered = true;

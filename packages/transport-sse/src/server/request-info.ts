@@ -16,6 +16,11 @@ class LazyRequestInfo implements RequestInfo {
     this.headers = req.headers;
   }
 
+  /** The peer's address as the socket sees it: what per-client limits key on when unauthenticated. */
+  get remoteAddress(): string | undefined {
+    return this.#req.socket.remoteAddress;
+  }
+
   get url(): URL | undefined {
     if (this.#url === undefined) {
       const req = this.#req;
@@ -29,8 +34,12 @@ class LazyRequestInfo implements RequestInfo {
   }
 
   /** What `JSON.stringify` shows (the getter lives on the prototype, where it does not look). */
-  toJSON(): { headers: IncomingMessage['headers']; url: string | undefined } {
-    return { headers: this.headers, url: this.url?.href };
+  toJSON(): {
+    headers: IncomingMessage['headers'];
+    url: string | undefined;
+    remoteAddress: string | undefined;
+  } {
+    return { headers: this.headers, url: this.url?.href, remoteAddress: this.remoteAddress };
   }
 }
 

@@ -63,7 +63,7 @@ function requestInfoOf(request: IncomingMessage): RequestInfo {
   } catch {
     url = undefined;
   }
-  return { headers: request.headers, url };
+  return { headers: request.headers, url, remoteAddress: request.socket.remoteAddress };
 }
 
 function destroyOnError(this: Duplex): void {
