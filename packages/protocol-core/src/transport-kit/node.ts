@@ -163,10 +163,12 @@ export function readNodeBody(req: IncomingMessage, limit: number): Promise<NodeB
     let size = 0;
     let settled = false;
     // The listeners stay: nothing comes after 'end' but 'close', which `settled` ignores, and
-    // removing four listeners per request cost more than leaving them to go with the request.
+    // removing four listeners per request cost more than leaving them to go with the request. The
+    // chunks they hold do not stay: a long-lived request (a listen stream) would keep its raw body.
     const finish = (result: NodeBodyRead): void => {
       if (settled) return;
       settled = true;
+      chunks.length = 0;
       resolve(result);
     };
     const onData = (chunk: Buffer): void => {
