@@ -5,6 +5,7 @@
  */
 import * as server from './server.js';
 import * as schemas from './schemas.js';
+import * as kit from './transport-kit/index.js';
 
 /** @deprecated import from '@mcpwire/protocol-core/schemas' */
 export const AnnotationsSchema: typeof schemas.AnnotationsSchema = schemas.AnnotationsSchema;
@@ -362,3 +363,35 @@ export type UriTemplate = server.UriTemplate;
 export type UriTemplateOptions = server.UriTemplateOptions;
 /** @deprecated import from '@mcpwire/protocol-core/server' */
 export type UriTemplateValue = server.UriTemplateValue;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export const parseFrame: typeof kit.parseFrame = kit.parseFrame;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export const validateEnvelope: typeof kit.validateEnvelope = kit.validateEnvelope;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export const envelopeErrorResponse: typeof kit.envelopeErrorResponse = kit.envelopeErrorResponse;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export const InboundBuffer: typeof kit.InboundBuffer = kit.InboundBuffer;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export type InboundBuffer = kit.InboundBuffer;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export const OriginGuard: typeof kit.OriginGuard = kit.OriginGuard;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export type OriginGuard = kit.OriginGuard;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export const CorsPolicy: typeof kit.CorsPolicy = kit.CorsPolicy;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export type CorsPolicy = kit.CorsPolicy;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export type InboundBufferOptions = kit.InboundBufferOptions;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export type CorsHeaders = kit.CorsHeaders;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export type CorsPolicyOptions = kit.CorsPolicyOptions;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export type EnvelopeError = kit.EnvelopeError;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export type EnvelopeResult = kit.EnvelopeResult;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export type ParsedFrame = kit.ParsedFrame;
+/** @deprecated import from '@mcpwire/protocol-core/transport-kit' */
+export type ParseFrameOptions = kit.ParseFrameOptions;

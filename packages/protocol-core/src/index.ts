@@ -13,8 +13,6 @@ export {
   invalidParams,
 } from './errors.js';
 export type { TransportErrorCodeValue, TransportErrorDetails } from './errors.js';
-export { envelopeErrorResponse, parseFrame, validateEnvelope } from './envelope.js';
-export type { EnvelopeError, EnvelopeResult, ParsedFrame, ParseFrameOptions } from './envelope.js';
 export {
   JSONRPC_VERSION,
   isJSONRPCErrorResponse,
@@ -48,11 +46,10 @@ export type {
 } from './transport.js';
 export { HttpAuthError, defaultPrincipalOf } from './http-security/auth.js';
 export type { Authenticate, HttpAuthErrorOptions, HttpAuthRequest } from './http-security/auth.js';
-export { LOOPBACK_HOSTS, LOOPBACK_ORIGINS, OriginGuard } from './http-security/origin-guard.js';
-export { CorsPolicy } from './http-security/cors.js';
-export type { CorsHeaders, CorsPolicyOptions } from './http-security/cors.js';
-export { InboundBuffer } from './inbound-buffer.js';
-export type { InboundBufferOptions } from './inbound-buffer.js';
+export { LOOPBACK_HOSTS, LOOPBACK_ORIGINS } from './http-security/origin-guard.js';
+// What an application writes when it hands a server to a transport's server, or fakes its timers.
+export type { ServerOrFactory, ServerStats } from './transport-kit/serve.js';
+export type { Timers } from './transport-kit/timers.js';
 export { ProtocolEngine } from './engine/engine.js';
 export type {
   EngineOptions,
@@ -460,6 +457,13 @@ export {
   UntitledSingleSelectEnumSchemaSchema,
   UriTemplate,
   UrlElicitationRequiredErrorDataSchema,
+  // Moved to '@mcpwire/protocol-core/transport-kit'.
+  CorsPolicy,
+  InboundBuffer,
+  OriginGuard,
+  envelopeErrorResponse,
+  parseFrame,
+  validateEnvelope,
 } from './deprecated.js';
 export type {
   JsonSchemaIssue,
@@ -473,4 +477,11 @@ export type {
   ParseOutcome,
   UriTemplateOptions,
   UriTemplateValue,
+  CorsHeaders,
+  CorsPolicyOptions,
+  EnvelopeError,
+  EnvelopeResult,
+  InboundBufferOptions,
+  ParsedFrame,
+  ParseFrameOptions,
 } from './deprecated.js';

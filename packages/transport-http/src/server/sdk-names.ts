@@ -6,7 +6,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  InboundBuffer,
   type JSONRPCMessage,
   type McpServer,
   type MessageCallback,
@@ -15,6 +14,7 @@ import {
   TransportErrorCode,
   type TransportSendOptions,
 } from '@mcpwire/protocol-core';
+import { InboundBuffer } from '@mcpwire/protocol-core/transport-kit';
 import { createStreamableHttpHandler, type StreamableHttpHandler } from './node-handler.js';
 
 /** The SDK's options; see the constructor for what is refused. */

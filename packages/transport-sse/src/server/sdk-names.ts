@@ -6,19 +6,21 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  envelopeErrorResponse,
   ErrorCode,
-  InboundBuffer,
   type JSONRPCMessage,
   type MessageCallback,
-  parseFrame,
   type Transport,
   TransportError,
   TransportErrorCode,
   type TransportSendOptions,
-  validateEnvelope,
 } from '@mcpwire/protocol-core';
-import { newSessionId } from '@mcpwire/protocol-core/transport-kit';
+import {
+  InboundBuffer,
+  envelopeErrorResponse,
+  newSessionId,
+  parseFrame,
+  validateEnvelope,
+} from '@mcpwire/protocol-core/transport-kit';
 import { readNodeBody } from '@mcpwire/protocol-core/transport-kit/node';
 import { allowsBatch } from '../shared/batch.js';
 import { SseEventStream } from './event-stream.js';
