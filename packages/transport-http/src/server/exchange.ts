@@ -48,6 +48,10 @@ export interface HttpExchange {
   readonly url: string;
   /** The Host the request was sent to (Web: from `request.url` when the header is absent). */
   readonly host: string | undefined;
+  /** The peer's IP address as the socket saw it (Node); undefined on the Web path, which has no socket. */
+  readonly remoteAddress: string | undefined;
+  /** The connection the request came on, as an identity for per-connection limits (Node: its socket). */
+  readonly connection: object | undefined;
   /** One request header by lower-case name; repeated headers joined with ", ". */
   header(name: string): string | undefined;
   /** Every request header, lower-case names (built on demand on the Web path). */

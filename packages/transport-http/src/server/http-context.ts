@@ -33,6 +33,10 @@ class LazyRequestInfo {
     return this.#headers;
   }
 
+  get remoteAddress(): string | undefined {
+    return this.#exchange.remoteAddress;
+  }
+
   get url(): URL | undefined {
     if (this.#url === undefined) {
       const exchange = this.#exchange;
@@ -46,8 +50,12 @@ class LazyRequestInfo {
   }
 
   /** What `JSON.stringify` shows (the getters live on the prototype, where it does not look). */
-  toJSON(): { headers: Record<string, string | string[] | undefined>; url: string | undefined } {
-    return { headers: this.headers, url: this.url?.href };
+  toJSON(): {
+    headers: Record<string, string | string[] | undefined>;
+    url: string | undefined;
+    remoteAddress: string | undefined;
+  } {
+    return { headers: this.headers, url: this.url?.href, remoteAddress: this.remoteAddress };
   }
 }
 
@@ -55,6 +63,7 @@ class LazyRequestInfo {
 export function requestInfoOf(exchange: HttpExchange): {
   readonly headers: Record<string, string | string[] | undefined>;
   readonly url: URL | undefined;
+  readonly remoteAddress: string | undefined;
 } {
   return new LazyRequestInfo(exchange);
 }

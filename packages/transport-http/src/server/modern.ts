@@ -118,6 +118,9 @@ function statusOf(response: JSONRPCResponse, malformed: boolean): number {
 export class ModernHttp {
   readonly #context: HttpContext;
   readonly #inFlight = new Set<InFlight>();
+  /** In-flight requests by connection (a socket: gone with it) and by principal or address. */
+  readonly #byConnection = new WeakMap<object, number>();
+  readonly #byOwner = new Map<string, number>();
 
   constructor(context: HttpContext) {
     this.#context = context;
@@ -160,8 +163,11 @@ export class ModernHttp {
       return;
     }
     const malformed = malformedMeta(meta);
+    const owner = this.#ownerOf(exchange, authInfo);
+    if (this.#refuseOverLimit(exchange, request.id, owner)) return;
     const entry = new InFlight(this.#context, request.id, exchange, authInfo);
     this.#inFlight.add(entry);
+    this.#count(exchange.connection, owner, 1);
     exchange.onAbort(() => entry.abort());
     // A listen stream is the response itself: opened now, acknowledgement first, then events.
     if (request.method === 'subscriptions/listen') entry.open();
@@ -175,7 +181,50 @@ export class ModernHttp {
       else exchange.respond(statusOf(response, malformed), JSON_HEADERS, json);
     } finally {
       this.#inFlight.delete(entry);
+      this.#count(exchange.connection, owner, -1);
     }
+  }
+
+  /** Who a request counts against: its principal, else the address it came from, else nobody. */
+  #ownerOf(exchange: HttpExchange, authInfo: unknown): string | undefined {
+    const principal = this.#context.options.principalOf(authInfo);
+    if (principal !== undefined) return `principal:${principal}`;
+    const address = exchange.remoteAddress;
+    return address === undefined ? undefined : `address:${address}`;
+  }
+
+  /** Answers 429 when the connection or the owner already has its limit in flight. */
+  #refuseOverLimit(exchange: HttpExchange, id: JSONRPCRequest['id'], owner: string | undefined): boolean {
+    const { maxInFlightPerConnection, maxInFlightPerPrincipal } = this.#context.options;
+    const connection = exchange.connection;
+    const limit =
+      connection !== undefined && (this.#byConnection.get(connection) ?? 0) >= maxInFlightPerConnection
+        ? { name: 'maxInFlightPerConnection', value: maxInFlightPerConnection, of: 'this connection' }
+        : owner !== undefined && (this.#byOwner.get(owner) ?? 0) >= maxInFlightPerPrincipal
+          ? {
+              name: 'maxInFlightPerPrincipal',
+              value: maxInFlightPerPrincipal,
+              of: owner.startsWith('principal:') ? 'this principal' : 'this client address',
+            }
+          : undefined;
+    if (limit === undefined) return false;
+    sendError(
+      exchange,
+      429,
+      ErrorCode.InternalError,
+      `Too Many Requests: ${limit.value} requests of ${limit.of} are in flight (${limit.name})`,
+      { id, headers: { 'retry-after': '1' }, data: { limit: { name: limit.name, value: limit.value } } },
+    );
+    return true;
+  }
+
+  #count(connection: object | undefined, owner: string | undefined, delta: 1 | -1): void {
+    if (connection !== undefined)
+      this.#byConnection.set(connection, (this.#byConnection.get(connection) ?? 0) + delta);
+    if (owner === undefined) return;
+    const left = (this.#byOwner.get(owner) ?? 0) + delta;
+    if (left > 0) this.#byOwner.set(owner, left);
+    else this.#byOwner.delete(owner);
   }
 
   /** Shutdown: aborts every request; streams end, pending JSON answers become 503. */

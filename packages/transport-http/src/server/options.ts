@@ -68,6 +68,16 @@ export interface StreamableHttpServerOptions {
   /** Legacy sessions open at once; `initialize` beyond it is answered 503 with Retry-After. @default 10_000 */
   maxSessions?: number | undefined;
   /**
+   * 2026-07-28 requests in flight on one connection (HTTP/1.1 pipelining sends many before the first
+   * answer); beyond it a request is answered 429 with `Retry-After`. Node handler only. @default 16
+   */
+  maxInFlightPerConnection?: number | undefined;
+  /**
+   * 2026-07-28 requests in flight for one principal (unauthenticated: one remote address, Node handler
+   * only), listen streams included; beyond it 429 with `Retry-After`. @default 256
+   */
+  maxInFlightPerPrincipal?: number | undefined;
+  /**
    * Makes the id of each new legacy session: unguessable, visible ASCII without '.' or '/' (e.g.
    * `crypto.randomUUID`). @default 128 random bits from the platform's CSPRNG, base64url
    */
@@ -104,6 +114,8 @@ export interface ResolvedHttpOptions {
   readonly allowedOrigins: readonly string[] | undefined;
   readonly cors: boolean;
   readonly maxBodyBytes: number;
+  readonly maxInFlightPerConnection: number;
+  readonly maxInFlightPerPrincipal: number;
   readonly authenticate: Authenticate | undefined;
   readonly principalOf: (authInfo: unknown) => string | undefined;
   readonly legacy: boolean;
@@ -142,6 +154,8 @@ export function resolveHttpOptions(options: StreamableHttpServerOptions): Resolv
       options.allowedOrigins === 'any' ? undefined : (options.allowedOrigins ?? LOOPBACK_ORIGINS),
     cors: options.cors ?? options.allowedOrigins !== 'any',
     maxBodyBytes: count('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024, 1),
+    maxInFlightPerConnection: count('maxInFlightPerConnection', options.maxInFlightPerConnection, 16, 1),
+    maxInFlightPerPrincipal: count('maxInFlightPerPrincipal', options.maxInFlightPerPrincipal, 256, 1),
     authenticate: options.authenticate,
     principalOf: options.principalOf ?? defaultPrincipalOf,
     legacy: options.legacy ?? true,

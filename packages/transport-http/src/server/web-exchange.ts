@@ -102,6 +102,9 @@ export class WebExchange implements HttpExchange {
   #resolve: ((response: Response) => void) | undefined = undefined;
   #responded = false;
   extraHeaders: ResponseHeaders | undefined = undefined;
+  /** A Fetch `Request` carries no socket: per-address and per-connection limits do not apply here. */
+  readonly remoteAddress: string | undefined = undefined;
+  readonly connection: object | undefined = undefined;
   #aborted = false;
   #abortListeners: (() => void)[] | undefined = undefined;
   #sink: WebStreamSink | undefined = undefined;
