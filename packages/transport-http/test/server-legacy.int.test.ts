@@ -201,11 +201,16 @@ describe('sessions', () => {
     });
     const { url } = await start({ server });
     const sessionId = await openSession(url);
-    const first = await post(url, callBody(7, 'hold'), legacyHeaders(sessionId));
-    const duplicate = await post(url, callBody(7, 'echo', { text: 'x' }), legacyHeaders(sessionId));
+    // A long string id: the answer echoes it as its id, but its message names only an excerpt.
+    const id = `r-${'7'.repeat(100_000)}`;
+    const first = await post(url, callBody(id, 'hold'), legacyHeaders(sessionId));
+    const duplicate = await post(url, callBody(id, 'echo', { text: 'x' }), legacyHeaders(sessionId));
     expect(duplicate.status).toBe(409);
+    const refused = await duplicate.json();
+    expect(refused.id).toBe(id);
+    expect(refused.error.message.length).toBeLessThan(400);
     release();
-    expect((await new SseReader(first).rest()).at(-1)).toMatchObject({ id: 7, result: {} });
+    expect((await new SseReader(first).rest()).at(-1)).toMatchObject({ id, result: {} });
   });
 });
 

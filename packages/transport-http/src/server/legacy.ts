@@ -100,7 +100,7 @@ export class LegacyHttp implements SessionHost {
         exchange,
         409,
         ErrorCode.InvalidRequest,
-        `Conflict: request id ${JSON.stringify(message.id)} is already in flight in this session`,
+        `Conflict: request id ${excerptOf(JSON.stringify(message.id))} is already in flight in this session`,
         { id: message.id },
       );
       return;
