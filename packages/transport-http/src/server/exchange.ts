@@ -48,6 +48,8 @@ export interface HttpExchange {
   readonly url: string;
   /** The Host the request was sent to (Web: from `request.url` when the header is absent). */
   readonly host: string | undefined;
+  /** The client's address (Node: the socket's); undefined where the stack does not tell (Web). */
+  readonly remoteAddress: string | undefined;
   /** One request header by lower-case name; repeated headers joined with ", ". */
   header(name: string): string | undefined;
   /** Every request header, lower-case names (built on demand on the Web path). */

@@ -103,6 +103,10 @@ export class NodeExchange implements HttpExchange {
     return this.#req.headers.host;
   }
 
+  get remoteAddress(): string | undefined {
+    return this.#req.socket?.remoteAddress;
+  }
+
   get responded(): boolean {
     return this.#responded || this.#res.headersSent;
   }

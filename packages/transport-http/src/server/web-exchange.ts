@@ -115,6 +115,11 @@ export class WebExchange implements HttpExchange {
     });
   }
 
+  /** A Fetch `Request` carries no socket: anonymous sessions have no per-address cap here. */
+  get remoteAddress(): string | undefined {
+    return undefined;
+  }
+
   /** Server runtimes build `request.url` from the Host header, so it stands in when the header is absent. */
   get host(): string | undefined {
     return this.#request.headers.get('host') ?? hostOf(this.#request.url);
