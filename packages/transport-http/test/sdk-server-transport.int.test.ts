@@ -112,6 +112,44 @@ describe('new StreamableHTTPServerTransport({ sessionIdGenerator })', () => {
     });
   }
 
+  it('keeps its one session: a second initialize on it is refused, never evicts the first', async () => {
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => randomUUID() });
+    await ourServer().connect(transport);
+    const http = createServer(async (req, res) => {
+      const body = req.method === 'POST' ? await readBody(req) : undefined;
+      await transport.handleRequest(req, res, body);
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    cleanups.push(async () => {
+      await transport.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    });
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/mcp`;
+    const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+    const initialize = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+    });
+    const first = await fetch(url, { method: 'POST', headers, body: initialize });
+    expect(first.status).toBe(200);
+    const sessionId = first.headers.get('mcp-session-id')!;
+    await first.text();
+    const second = await fetch(url, { method: 'POST', headers, body: initialize });
+    expect(second.status).toBe(503);
+    await second.text();
+    expect(transport.sessionId).toBe(sessionId);
+    const list = await fetch(url, {
+      method: 'POST',
+      headers: { ...headers, 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-11-25' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+    expect(list.status).toBe(200);
+    expect(await list.text()).toContain('double');
+  });
+
   it('refuses what it would not apply, at construction', () => {
     expect(() => new StreamableHTTPServerTransport({ sessionIdGenerator: undefined })).toThrow(
       /stateless mode \(sessionIdGenerator: undefined\) is not supported/,

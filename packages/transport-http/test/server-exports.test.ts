@@ -27,6 +27,7 @@ describe('server exports', () => {
         sessionsCreated: 0,
         refusedSessions: 0,
         sessionsExpired: 0,
+        sessionsEvicted: 0,
         openStreams: 0,
         modernInFlight: 0,
         overflows: 0,

@@ -158,13 +158,39 @@ describe('sessions', () => {
     await alice.body?.cancel();
   });
 
-  it('answers initialize beyond the session cap 503 with Retry-After', async () => {
+  it('answers initialize beyond the session cap 503 with Retry-After when no session is idle', async () => {
     const { url, handler } = await start({ maxSessions: 1 });
-    await openSession(url);
+    const sessionId = await openSession(url);
+    const abort = new AbortController();
+    const stream = await openGet(url, sessionId, undefined, abort.signal);
+    expect(stream.status).toBe(200);
     const refused = await post(url, initializeBody(), legacyHeaders());
     expect(refused.status).toBe(503);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(handler.stats).toMatchObject({ sessions: 1, sessionsCreated: 1, refusedSessions: 1 });
+    abort.abort();
+  });
+
+  it('at the session cap evicts the least recently used idle session instead of refusing', async () => {
+    const { url, handler } = await start({ maxSessions: 2 });
+    const first = await openSession(url);
+    const second = await openSession(url);
+    // The first is used again: the second is now the least recently used.
+    const touched = await post(url, callBody(1, 'echo', { text: 'x' }), legacyHeaders(first));
+    await new SseReader(touched).rest();
+    const third = await openSession(url);
+    expect((await post(url, callBody(2, 'echo', { text: 'x' }), legacyHeaders(second))).status).toBe(404);
+    for (const sessionId of [first, third]) {
+      const answer = await post(url, callBody(3, 'echo', { text: 'x' }), legacyHeaders(sessionId));
+      expect(answer.status).toBe(200);
+      await new SseReader(answer).rest();
+    }
+    expect(handler.stats).toMatchObject({
+      sessions: 2,
+      sessionsCreated: 3,
+      sessionsEvicted: 1,
+      refusedSessions: 0,
+    });
   });
 
   it('refuses a protocol-version header this era does not have (400)', async () => {
@@ -508,5 +534,65 @@ describe('robustness', () => {
     });
     expect(again.status).toBe(200);
     expect(again.text).toContain('"text":"ok"');
+  });
+});
+
+describe('sessions per principal (maxSessionsPerPrincipal)', () => {
+  const authenticate: ListenStreamableHttpOptions['authenticate'] = ({ header }) => {
+    const user = header('x-user');
+    return user === undefined ? undefined : { subject: user };
+  };
+  const echo = (id: number) => callBody(id, 'echo', { text: 'x' });
+
+  it("evicts the principal's least recently used idle session; its id answers 404, the others work", async () => {
+    const { url, handler } = await start({ authenticate, maxSessionsPerPrincipal: 2 });
+    const alice = { 'x-user': 'alice' };
+    const first = await openSession(url, {}, alice);
+    const second = await openSession(url, {}, alice);
+    await new SseReader(await post(url, echo(1), { ...legacyHeaders(first), ...alice })).rest();
+    const third = await openSession(url, {}, alice);
+    expect((await post(url, echo(2), { ...legacyHeaders(second), ...alice })).status).toBe(404);
+    for (const sessionId of [first, third]) {
+      const answer = await post(url, echo(3), { ...legacyHeaders(sessionId), ...alice });
+      expect(answer.status).toBe(200);
+      await new SseReader(answer).rest();
+    }
+    expect(handler.stats).toMatchObject({ sessions: 2, sessionsEvicted: 1, refusedSessions: 0 });
+  });
+
+  it("refuses 429 with Retry-After when all of the principal's sessions are busy; another principal is unaffected", async () => {
+    const { url, handler } = await start({ authenticate, maxSessionsPerPrincipal: 2 });
+    const alice = { 'x-user': 'alice' };
+    const abort = new AbortController();
+    const sessions = [await openSession(url, {}, alice), await openSession(url, {}, alice)];
+    for (const sessionId of sessions) {
+      const stream = await fetch(url, {
+        headers: { ...legacyHeaders(sessionId), accept: 'text/event-stream', ...alice },
+        signal: abort.signal,
+      });
+      expect(stream.status).toBe(200);
+    }
+    const refused = await post(url, initializeBody(), { ...legacyHeaders(), ...alice });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = await refused.json();
+    expect(body.id).toBe(0);
+    expect(body.error.data).toEqual({ limit: { name: 'maxSessionsPerPrincipal', value: 2 } });
+    // Bob has sessions of his own, and alice's busy ones were left alone.
+    await openSession(url, {}, { 'x-user': 'bob' });
+    expect(handler.stats).toMatchObject({ sessions: 3, sessionsEvicted: 0, refusedSessions: 1 });
+    abort.abort();
+  });
+
+  it('caps anonymous clients per address', async () => {
+    const { url, handler } = await start({ maxSessionsPerPrincipal: 2 });
+    const sessions: string[] = [];
+    for (let i = 0; i < 5; i++) sessions.push(await openSession(url));
+    // Every test client comes from 127.0.0.1: the oldest three were evicted one by one.
+    expect(handler.stats).toMatchObject({ sessions: 2, sessionsCreated: 5, sessionsEvicted: 3 });
+    expect((await post(url, echo(1), legacyHeaders(sessions[0]))).status).toBe(404);
+    const newest = await post(url, echo(1), legacyHeaders(sessions[4]));
+    expect(newest.status).toBe(200);
+    await new SseReader(newest).rest();
   });
 });

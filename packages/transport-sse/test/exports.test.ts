@@ -75,7 +75,13 @@ describe('entries', () => {
     const server = { connect: async () => {} };
     const handler = nodeEntry.createSseHandler({ server });
     const old = nodeEntry.createSseServerHandler({ server });
-    const counters = { sessions: 0, sessionsCreated: 0, refusedSessions: 0, overflows: 0 };
+    const counters = {
+      sessions: 0,
+      sessionsCreated: 0,
+      refusedSessions: 0,
+      sessionsEvicted: 0,
+      overflows: 0,
+    };
     expect(handler.stats).toEqual(counters);
     expect(old.stats()).toEqual(counters);
     await Promise.all([handler.close(), old.close()]);

@@ -169,7 +169,16 @@ describe('answers to an allowed Origin', () => {
 
   it('503 above maxSessions exposes Retry-After', async () => {
     const server = await recordingServer({ maxSessions: 1 });
-    await rawClient(server, { origin: PAGE });
+    const client = await rawClient(server, { origin: PAGE });
+    // A request awaiting its answer keeps the session busy: not evicted for the next one.
+    const ping = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' });
+    const busy = await send(
+      client.endpoint,
+      'POST',
+      { origin: PAGE, 'content-type': 'application/json' },
+      ping,
+    );
+    expect(busy.status).toBe(202);
     const refused = await send(server.url, 'GET', { origin: PAGE });
     expect(refused.status).toBe(503);
     expect(refused.headers['retry-after']).toBe('30');

@@ -18,6 +18,7 @@ import {
 import { rawClient, recordingServer } from './support/sessions.js';
 
 const ping = (id: number): JSONRPCMessage => ({ jsonrpc: '2.0', id, method: 'ping' });
+const initialized: JSONRPCMessage = { jsonrpc: '2.0', method: 'notifications/initialized' };
 
 describe('GET: the event stream', () => {
   it('answers text/event-stream, no-cache, X-Accel-Buffering: no, and an endpoint event first', async () => {
@@ -340,7 +341,9 @@ describe('limits and shutdown', () => {
   it('503 with Retry-After above maxSessions; a slot frees when a stream ends', async () => {
     const server = await recordingServer({ maxSessions: 2 });
     const first = await rawClient(server);
-    await rawClient(server);
+    const second = await rawClient(server);
+    // A request awaiting its answer keeps each session busy, so neither may be evicted.
+    for (const client of [first, second]) expect((await postJson(client.endpoint, ping(1))).status).toBe(202);
     const third = await raw(server.url, 'GET');
     expect(third.status).toBe(503);
     expect(third.headers['retry-after']).toBe('30');
@@ -350,6 +353,25 @@ describe('limits and shutdown', () => {
     const { recorder } = await server.session(0);
     await recorder.waitForClose();
     expect((await openRaw(server.url)).status).toBe(200);
+  });
+
+  it('at maxSessions evicts the least recently used idle session instead of refusing', async () => {
+    const server = await recordingServer({ maxSessions: 2 });
+    const first = await rawClient(server);
+    const second = await rawClient(server);
+    // The first is used again: the second is now the least recently used.
+    expect((await postJson(first.endpoint, initialized)).status).toBe(202);
+    const third = await rawClient(server);
+    await second.stream.ended;
+    expect((await postJson(second.endpoint, initialized)).status).toBe(404);
+    expect((await postJson(first.endpoint, initialized)).status).toBe(202);
+    expect((await postJson(third.endpoint, initialized)).status).toBe(202);
+    expect(server.handler.stats).toMatchObject({
+      sessions: 2,
+      sessionsCreated: 3,
+      sessionsEvicted: 1,
+      refusedSessions: 0,
+    });
   });
 
   it('close() ends every stream and closes every session; then GET is 503 and POST 404', async () => {
@@ -392,5 +414,60 @@ describe('limits and shutdown', () => {
     expect((await postJson(endpoint, initializeRequest(1))).status).toBe(202);
     const [, answer] = await stream.waitForEvents(2);
     expect(JSON.parse(answer!.data)).toMatchObject({ id: 1, result: { protocolVersion: '2024-11-05' } });
+  });
+});
+
+describe('sessions per principal (maxSessionsPerPrincipal)', () => {
+  const authenticate = ({ header }: { header(name: string): string | undefined }) => {
+    const user = header('x-user');
+    return user === undefined ? undefined : { subject: user };
+  };
+  const alice = { 'x-user': 'alice' };
+
+  it("evicts the principal's least recently used idle session; its id answers 404, the others work", async () => {
+    const server = await recordingServer({ authenticate, maxSessionsPerPrincipal: 2 });
+    const first = await rawClient(server, alice);
+    const second = await rawClient(server, alice);
+    expect((await postJson(first.endpoint, initialized, alice)).status).toBe(202);
+    const third = await rawClient(server, alice);
+    await second.stream.ended;
+    expect((await postJson(second.endpoint, initialized, alice)).status).toBe(404);
+    expect((await postJson(first.endpoint, initialized, alice)).status).toBe(202);
+    expect((await postJson(third.endpoint, initialized, alice)).status).toBe(202);
+    expect((await server.session(1)).transport.closed).toBe(true);
+    expect(server.handler.stats).toMatchObject({ sessions: 2, sessionsEvicted: 1, refusedSessions: 0 });
+  });
+
+  it("refuses 429 with Retry-After while all of the principal's sessions are busy; another principal is unaffected", async () => {
+    const server = await recordingServer({ authenticate, maxSessionsPerPrincipal: 2 });
+    const clients = [await rawClient(server, alice), await rawClient(server, alice)];
+    for (const client of clients) expect((await postJson(client.endpoint, ping(7), alice)).status).toBe(202);
+    const refused = await raw(server.url, 'GET', alice);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('30');
+    expect(refused.json()).toMatchObject({
+      jsonrpc: '2.0',
+      error: { data: { limit: { name: 'maxSessionsPerPrincipal', value: 2 } } },
+    });
+    await rawClient(server, { 'x-user': 'bob' });
+    expect(server.handler.stats).toMatchObject({ sessions: 3, sessionsEvicted: 0, refusedSessions: 1 });
+    // Once the first session's request is answered it is idle again, and evicted for the next GET.
+    const first = await server.session(0);
+    await first.recorder.waitForMessages(1);
+    await first.transport.send({ jsonrpc: '2.0', id: 7, result: {} });
+    await rawClient(server, alice);
+    expect(first.transport.closed).toBe(true);
+    expect(server.handler.stats).toMatchObject({ sessions: 3, sessionsEvicted: 1, refusedSessions: 1 });
+  });
+
+  it('caps anonymous clients per address', async () => {
+    const server = await recordingServer({ maxSessionsPerPrincipal: 2 });
+    const clients: Awaited<ReturnType<typeof rawClient>>[] = [];
+    for (let i = 0; i < 4; i++) clients.push(await rawClient(server));
+    // Every test client comes from 127.0.0.1: the oldest two were evicted one by one.
+    expect(server.handler.stats).toMatchObject({ sessions: 2, sessionsCreated: 4, sessionsEvicted: 2 });
+    await clients[0]!.stream.ended;
+    expect((await postJson(clients[0]!.endpoint, initialized)).status).toBe(404);
+    expect((await postJson(clients[3]!.endpoint, initialized)).status).toBe(202);
   });
 });

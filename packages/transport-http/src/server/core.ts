@@ -36,11 +36,13 @@ import { SseWriter } from './sse.js';
 
 /**
  * Counters of a handler, live: the ones every transport server has (`sessions` are legacy sessions,
- * `refusedSessions` initialize requests refused at `maxSessions`), and its own.
+ * `refusedSessions` initialize requests refused at `maxSessions` or `maxSessionsPerPrincipal`), and its own.
  */
 export interface StreamableHttpServerStats extends ServerStats {
   /** Legacy sessions closed because they were idle. */
   readonly sessionsExpired: number;
+  /** Idle legacy sessions closed to make room for a new one at `maxSessions` or `maxSessionsPerPrincipal`. */
+  readonly sessionsEvicted: number;
   /** SSE responses open now (both eras). */
   readonly openStreams: number;
   /** Modern requests being served now. */
@@ -91,6 +93,7 @@ export class StreamableHttpCore implements HttpContext {
       sessionsCreated: this.legacy.created,
       refusedSessions: this.legacy.refused,
       sessionsExpired: this.legacy.expired,
+      sessionsEvicted: this.legacy.evicted,
       openStreams: this.#openStreams,
       modernInFlight: this.#modern.inFlight,
       overflows: this.#overflows,

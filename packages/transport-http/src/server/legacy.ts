@@ -1,7 +1,9 @@
 /**
  * The legacy era over HTTP (2025-03-26 … 2025-11-25 Streamable HTTP): `initialize` opens a session
  * (a CSPRNG id bound to the principal that opened it), later POSTs, the GET stream and DELETE name it
- * with `Mcp-Session-Id`. Sessions are capped and reclaimed when idle; one interval timer sweeps them.
+ * with `Mcp-Session-Id`. Sessions are capped server-wide and per principal (per address when anonymous);
+ * at a cap the least recently used idle session is evicted to make room, and idle ones are reclaimed by
+ * one interval timer.
  */
 import {
   ErrorCode,
@@ -22,14 +24,34 @@ import { HttpSessionTransport, type SessionHost } from './session-transport.js';
 /** Seconds a client is told to wait when the session cap is reached. */
 const RETRY_AFTER_SECONDS = '30';
 
+/**
+ * Whom a new session counts against: its principal, else its client's address; undefined (no
+ * per-principal cap) for an anonymous request whose address is unknown (the Web handler).
+ */
+function ownerOf(principal: string | undefined, address: string | undefined): string | undefined {
+  if (principal !== undefined) return `p:${principal}`;
+  return address === undefined ? undefined : `a:${address}`;
+}
+
+/** The first idle session in least-recently-used order (the iteration order of `sessions`). */
+function leastRecentlyUsedIdle(sessions: Iterable<HttpSessionTransport>): HttpSessionTransport | undefined {
+  for (const session of sessions) if (!session.busy && !session.closed) return session;
+  return undefined;
+}
+
 /** The legacy side of a handler: its session table and the three HTTP methods on sessions. */
 export class LegacyHttp implements SessionHost {
   readonly context: HttpContext;
+  /** Least recently used first: a session is moved to the end each time a request names it. */
   readonly #sessions = new Map<string, HttpSessionTransport>();
+  /** Each owner's sessions, least recently used first, and the owner of each session. */
+  readonly #owned = new Map<string, Set<HttpSessionTransport>>();
+  readonly #owners = new Map<HttpSessionTransport, string>();
   #sweep: unknown = undefined;
   #created = 0;
   #expired = 0;
   #refused = 0;
+  #evicted = 0;
 
   constructor(context: HttpContext) {
     this.context = context;
@@ -50,9 +72,14 @@ export class LegacyHttp implements SessionHost {
     return this.#expired;
   }
 
-  /** Initialize requests refused because `maxSessions` sessions were open. */
+  /** Initialize requests refused because `maxSessions` or `maxSessionsPerPrincipal` sessions were open and busy. */
   get refused(): number {
     return this.#refused;
+  }
+
+  /** Idle sessions closed to make room for a new one at `maxSessions` or `maxSessionsPerPrincipal`. */
+  get evicted(): number {
+    return this.#evicted;
   }
 
   /** The session with this id, for `closeSseStream`. */
@@ -63,6 +90,13 @@ export class LegacyHttp implements SessionHost {
   sessionClosed(session: HttpSessionTransport): void {
     if (this.#sessions.get(session.sessionId) !== session) return;
     this.#sessions.delete(session.sessionId);
+    const owner = this.#owners.get(session);
+    if (owner !== undefined) {
+      this.#owners.delete(session);
+      const owned = this.#owned.get(owner);
+      owned?.delete(session);
+      if (owned?.size === 0) this.#owned.delete(owner);
+    }
     if (this.#sessions.size === 0) this.#stopSweep();
     // Its streams can never be resumed now: a store keeps them only until they expire otherwise.
     const { eventStore, report } = this.context.options;
@@ -151,6 +185,34 @@ export class LegacyHttp implements SessionHost {
 
   async #initialize(exchange: HttpExchange, message: JSONRPCMessage, authInfo: unknown): Promise<void> {
     const options = this.context.options;
+    const id = (message as { id: RequestId }).id;
+    const principal = options.principalOf(authInfo);
+    const owner = ownerOf(principal, exchange.remoteAddress);
+    const owned = owner === undefined ? undefined : this.#owned.get(owner);
+    if (owned !== undefined && owned.size >= options.maxSessionsPerPrincipal) {
+      const victim = options.evictIdle ? leastRecentlyUsedIdle(owned) : undefined;
+      if (victim === undefined) {
+        this.#refused++;
+        const limit = options.maxSessionsPerPrincipal;
+        sendError(
+          exchange,
+          429,
+          ErrorCode.InvalidRequest,
+          `Too Many Requests: too many sessions for this ${principal === undefined ? 'address' : 'principal'}, all busy (limit ${limit})`,
+          {
+            id,
+            data: { limit: { name: 'maxSessionsPerPrincipal', value: limit } },
+            headers: { 'retry-after': RETRY_AFTER_SECONDS },
+          },
+        );
+        return;
+      }
+      this.#evict(victim);
+    }
+    if (this.#sessions.size >= options.maxSessions && options.evictIdle) {
+      const victim = leastRecentlyUsedIdle(this.#sessions.values());
+      if (victim !== undefined) this.#evict(victim);
+    }
     if (this.#sessions.size >= options.maxSessions) {
       this.#refused++;
       sendError(
@@ -158,7 +220,7 @@ export class LegacyHttp implements SessionHost {
         503,
         ErrorCode.InvalidRequest,
         `Service Unavailable: too many sessions (limit ${options.maxSessions})`,
-        { id: (message as { id: RequestId }).id, headers: { 'retry-after': RETRY_AFTER_SECONDS } },
+        { id, headers: { 'retry-after': RETRY_AFTER_SECONDS } },
       );
       return;
     }
@@ -169,8 +231,13 @@ export class LegacyHttp implements SessionHost {
         `StreamableHttpServerOptions.sessionIdGenerator must return visible ASCII without '.' or '/', got ${excerptOf(JSON.stringify(sessionId) ?? String(sessionId))}`,
       );
     }
-    const session = new HttpSessionTransport(this, sessionId, options.principalOf(authInfo), options.now());
+    const session = new HttpSessionTransport(this, sessionId, principal, options.now());
     this.#sessions.set(sessionId, session);
+    if (owner !== undefined) {
+      this.#owners.set(session, owner);
+      if (owned === undefined) this.#owned.set(owner, new Set([session]));
+      else owned.add(session);
+    }
     this.#created++;
     this.#startSweep();
     try {
@@ -220,7 +287,21 @@ export class LegacyHttp implements SessionHost {
       return undefined;
     }
     session.lastActivity = options.now();
+    // Most recently used last, here and in its owner's set: eviction takes from the front.
+    this.#sessions.delete(sessionId);
+    this.#sessions.set(sessionId, session);
+    const owned = this.#owned.get(this.#owners.get(session) ?? '');
+    if (owned !== undefined) {
+      owned.delete(session);
+      owned.add(session);
+    }
     return session;
+  }
+
+  /** Ends an idle session like an expired one: its streams close, its id answers 404 from now on. */
+  #evict(session: HttpSessionTransport): void {
+    this.#evicted++;
+    session.close().then(undefined, this.context.options.report);
   }
 
   #startSweep(): void {

@@ -65,7 +65,11 @@ export interface StreamableHttpServerOptions {
   legacy?: boolean | undefined;
   /** Legacy era: answer POSTs with one JSON body instead of an SSE stream. @default false */
   enableJsonResponse?: boolean | undefined;
-  /** Legacy sessions open at once; `initialize` beyond it is answered 503 with Retry-After. @default 10_000 */
+  /**
+   * Legacy sessions open at once. At the cap, `initialize` evicts the least recently used idle session
+   * (no request in flight, no GET stream open), which then answers 404; with none idle it is answered
+   * 503 with Retry-After. @default 10_000
+   */
   maxSessions?: number | undefined;
   /**
    * 2026-07-28 requests in flight on one connection (HTTP/1.1 pipelining sends many before the first
@@ -77,6 +81,13 @@ export interface StreamableHttpServerOptions {
    * only), listen streams included; beyond it 429 with `Retry-After`. @default 256
    */
   maxInFlightPerPrincipal?: number | undefined;
+  /**
+   * Legacy sessions one principal (`principalOf`) may hold; an anonymous request counts against its
+   * client's address (the socket's on the Node handler; the Web handler sees no address, so anonymous
+   * sessions have no per-address cap there). At the cap, `initialize` evicts that principal's least
+   * recently used idle session; with all of them busy it is answered 429 with Retry-After. @default 100
+   */
+  maxSessionsPerPrincipal?: number | undefined;
   /**
    * Makes the id of each new legacy session: unguessable, visible ASCII without '.' or '/' (e.g.
    * `crypto.randomUUID`). @default 128 random bits from the platform's CSPRNG, base64url
@@ -107,6 +118,13 @@ export interface StreamableHttpServerOptions {
   now?: (() => number) | undefined;
 }
 
+/**
+ * Internal (not exported from the package): a handler given this key set to true never evicts a session
+ * to make room. The SDK-shaped transport holds exactly one session, which a second `initialize` must
+ * not replace.
+ */
+export const KEEP_SESSIONS: unique symbol = Symbol('mcpwire.keepSessions');
+
 /** The options with every default applied. */
 export interface ResolvedHttpOptions {
   readonly server: McpServer;
@@ -121,6 +139,9 @@ export interface ResolvedHttpOptions {
   readonly legacy: boolean;
   readonly enableJsonResponse: boolean;
   readonly maxSessions: number;
+  readonly maxSessionsPerPrincipal: number;
+  /** False for the SDK-shaped transport (`KEEP_SESSIONS`): at a cap, refuse instead of evicting. */
+  readonly evictIdle: boolean;
   readonly sessionIdGenerator: (() => string) | undefined;
   readonly sessionIdleTimeoutMs: number;
   readonly eventStore: EventStore | undefined;
@@ -161,6 +182,8 @@ export function resolveHttpOptions(options: StreamableHttpServerOptions): Resolv
     legacy: options.legacy ?? true,
     enableJsonResponse: options.enableJsonResponse ?? false,
     maxSessions: count('maxSessions', options.maxSessions, 10_000, 1),
+    maxSessionsPerPrincipal: count('maxSessionsPerPrincipal', options.maxSessionsPerPrincipal, 100, 1),
+    evictIdle: (options as { [KEEP_SESSIONS]?: boolean })[KEEP_SESSIONS] !== true,
     sessionIdleTimeoutMs: count('sessionIdleTimeoutMs', options.sessionIdleTimeoutMs, 1_800_000, 1),
     eventStore: options.eventStore === false ? undefined : (options.eventStore ?? new InMemoryEventStore()),
     ownsEventStore: options.eventStore === undefined,

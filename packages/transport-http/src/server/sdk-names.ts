@@ -16,6 +16,7 @@ import {
 } from '@mcpwire/protocol-core';
 import { InboundBuffer } from '@mcpwire/protocol-core/transport-kit';
 import { createStreamableHttpHandler, type StreamableHttpHandler } from './node-handler.js';
+import { KEEP_SESSIONS, type StreamableHttpServerOptions } from './options.js';
 
 /** The SDK's options; see the constructor for what is refused. */
 export interface StreamableHTTPServerTransportOptions {
@@ -83,7 +84,8 @@ export class StreamableHTTPServerTransport implements Transport {
     const shim = {
       connect: async (session: Transport) => this.#attach(session),
     } as unknown as McpServer;
-    this.#handler = createStreamableHttpHandler({
+    const handlerOptions: StreamableHttpServerOptions & { [KEEP_SESSIONS]: true } = {
+      [KEEP_SESSIONS]: true,
       server: shim,
       allowedHosts: protect ? (options.allowedHosts ?? []) : 'any',
       allowedOrigins: protect ? (options.allowedOrigins ?? []) : 'any',
@@ -93,7 +95,8 @@ export class StreamableHTTPServerTransport implements Transport {
       sessionIdGenerator: options.sessionIdGenerator,
       ...(options.retryInterval === undefined ? {} : { sseRetryMs: options.retryInterval }),
       onerror: (error) => this.#inbound.fail(error),
-    });
+    };
+    this.#handler = createStreamableHttpHandler(handlerOptions);
   }
 
   /** The session id, once `initialize` was served. */

@@ -102,8 +102,7 @@ export class WebExchange implements HttpExchange {
   #resolve: ((response: Response) => void) | undefined = undefined;
   #responded = false;
   extraHeaders: ResponseHeaders | undefined = undefined;
-  /** A Fetch `Request` carries no socket: per-address and per-connection limits do not apply here. */
-  readonly remoteAddress: string | undefined = undefined;
+  /** A Fetch `Request` carries no socket: per-connection limits do not apply here. */
   readonly connection: object | undefined = undefined;
   #aborted = false;
   #abortListeners: (() => void)[] | undefined = undefined;
@@ -116,6 +115,11 @@ export class WebExchange implements HttpExchange {
     this.response = new Promise((resolve) => {
       this.#resolve = resolve;
     });
+  }
+
+  /** A Fetch `Request` carries no socket: anonymous clients have no per-address caps here. */
+  get remoteAddress(): string | undefined {
+    return undefined;
   }
 
   /** Server runtimes build `request.url` from the Host header, so it stands in when the header is absent. */

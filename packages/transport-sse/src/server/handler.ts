@@ -36,9 +36,11 @@ import { type SessionHost, SseSession } from './session-transport.js';
 
 /**
  * Counters of a handler, live: the ones every transport server has (`sessions` are open streams,
- * `refusedSessions` GETs refused because `maxSessions` streams were open), and its own.
+ * `refusedSessions` GETs refused at `maxSessions` or `maxSessionsPerPrincipal`), and its own.
  */
 export interface SseServerStats extends ServerStats {
+  /** Idle sessions closed to make room for a new one at `maxSessions` or `maxSessionsPerPrincipal`. */
+  readonly sessionsEvicted: number;
   /** Sessions closed because their client stopped reading (`maxStreamBufferBytes`). */
   readonly overflows: number;
 }
@@ -60,6 +62,12 @@ export interface SseHandler {
 
 /** Seconds a client is told to wait when `maxSessions` streams are open. */
 const RETRY_AFTER_SECONDS = '30';
+
+/** The first idle session in least-recently-used order (the iteration order of `sessions`). */
+function leastRecentlyUsedIdle(sessions: Iterable<SseSession>): SseSession | undefined {
+  for (const session of sessions) if (!session.busy && !session.closed) return session;
+  return undefined;
+}
 const NOT_AUTHENTICATED = Symbol('not authenticated');
 const NO_BODY = Symbol('no parsed body');
 
@@ -75,11 +83,16 @@ class SseServerCore implements SessionHost {
   readonly options: ResolvedSseServerOptions;
   readonly #guard: OriginGuard;
   readonly #cors: CorsPolicy;
+  /** Least recently used first: a session moves to the end on each POST to it. */
   readonly #sessions = new Map<string, SseSession>();
+  /** Each owner's sessions (`p:` principal or `a:` address), least recently used first, and each session's owner. */
+  readonly #owned = new Map<string, Set<SseSession>>();
+  readonly #owners = new Map<SseSession, string>();
   #closed = false;
   #created = 0;
   #overflows = 0;
   #refused = 0;
+  #evicted = 0;
 
   constructor(options: SseServerOptions) {
     this.options = resolveSseServerOptions(options);
@@ -93,6 +106,7 @@ class SseServerCore implements SessionHost {
       sessionsCreated: this.#created,
       overflows: this.#overflows,
       refusedSessions: this.#refused,
+      sessionsEvicted: this.#evicted,
     };
   }
 
@@ -141,6 +155,13 @@ class SseServerCore implements SessionHost {
 
   sessionClosed(session: SseSession, reason: StreamEnd): void {
     if (this.#sessions.get(session.sessionId) === session) this.#sessions.delete(session.sessionId);
+    const owner = this.#owners.get(session);
+    if (owner !== undefined) {
+      this.#owners.delete(session);
+      const owned = this.#owned.get(owner);
+      owned?.delete(session);
+      if (owned?.size === 0) this.#owned.delete(owner);
+    }
     if (reason === 'overflow') this.#overflows++;
   }
 
@@ -163,6 +184,32 @@ class SseServerCore implements SessionHost {
       sendError(res, 503, ErrorCode.InternalError, 'Service Unavailable: the server is closed');
       return;
     }
+    const principal = options.principalOf(authInfo);
+    const address = req.socket?.remoteAddress;
+    const owner =
+      principal !== undefined ? `p:${principal}` : address === undefined ? undefined : `a:${address}`;
+    const owned = owner === undefined ? undefined : this.#owned.get(owner);
+    if (owned !== undefined && owned.size >= options.maxSessionsPerPrincipal) {
+      const victim = leastRecentlyUsedIdle(owned);
+      if (victim === undefined) {
+        this.#refused++;
+        const limit = options.maxSessionsPerPrincipal;
+        sendError(
+          res,
+          429,
+          ErrorCode.InternalError,
+          `Too Many Requests: too many sessions for this ${principal === undefined ? 'address' : 'principal'}, all busy (limit ${limit})`,
+          { 'retry-after': RETRY_AFTER_SECONDS },
+          { limit: { name: 'maxSessionsPerPrincipal', value: limit } },
+        );
+        return;
+      }
+      this.#evict(victim);
+    }
+    if (this.#sessions.size >= options.maxSessions) {
+      const victim = leastRecentlyUsedIdle(this.#sessions.values());
+      if (victim !== undefined) this.#evict(victim);
+    }
     if (this.#sessions.size >= options.maxSessions) {
       this.#refused++;
       sendError(
@@ -182,8 +229,13 @@ class SseServerCore implements SessionHost {
       maxBufferedBytes: options.maxStreamBufferBytes,
       timers: options.timers,
     });
-    const session = new SseSession(this, sessionId, options.principalOf(authInfo), stream);
+    const session = new SseSession(this, sessionId, principal, stream);
     this.#sessions.set(sessionId, session);
+    if (owner !== undefined) {
+      this.#owners.set(session, owner);
+      if (owned === undefined) this.#owned.set(owner, new Set([session]));
+      else owned.add(session);
+    }
     this.#created++;
     try {
       await options.connect(session, { sessionId, authInfo, headers: req.headers });
@@ -222,10 +274,28 @@ class SseServerCore implements SessionHost {
       sendError(res, 404, ErrorCode.InvalidRequest, 'Not Found: unknown or ended session');
       return;
     }
+    this.#touch(session);
     const messages = await this.#readMessages(req, res, session, parsedBody);
     if (messages === undefined) return;
     sendAccepted(res);
     session.deliver(messages, { requestInfo: requestInfoOf(req), authInfo });
+  }
+
+  /** Most recently used last, here and in its owner's set: eviction takes from the front. */
+  #touch(session: SseSession): void {
+    this.#sessions.delete(session.sessionId);
+    this.#sessions.set(session.sessionId, session);
+    const owned = this.#owned.get(this.#owners.get(session) ?? '');
+    if (owned !== undefined) {
+      owned.delete(session);
+      owned.add(session);
+    }
+  }
+
+  /** Ends an idle session: its stream ends, and its POSTs answer 404 so the client reconnects. */
+  #evict(session: SseSession): void {
+    this.#evicted++;
+    session.close().then(undefined, this.options.report);
   }
 
   /** The POSTed messages; undefined once a refusal was sent (and reported to the session). */

@@ -90,8 +90,18 @@ export interface SseServerOptions {
   principalOf?: ((authInfo: unknown) => string | undefined) | undefined;
   /** Largest POST body accepted, in bytes, counted while reading and before parsing (413). @default 4_194_304 */
   maxBodyBytes?: number | undefined;
-  /** Streams open at once; a GET beyond it is answered 503 with `Retry-After`. @default 10_000 */
+  /**
+   * Streams open at once. At the cap, a GET evicts the least recently used idle session (no request of
+   * its client awaiting an answer): its stream ends and its POSTs answer 404. With none idle the GET
+   * is answered 503 with `Retry-After`. @default 10_000
+   */
   maxSessions?: number | undefined;
+  /**
+   * Streams one principal (`principalOf`) may hold open; an anonymous GET counts against its client's
+   * address (`req.socket.remoteAddress`). At the cap, a GET evicts that principal's least recently
+   * used idle session; with all of them busy it is answered 429 with `Retry-After`. @default 100
+   */
+  maxSessionsPerPrincipal?: number | undefined;
   /** Interval of `: keep-alive` comment lines on each stream, in ms; 0 sends none. @default 15_000 */
   keepAliveMs?: number | undefined;
   /**
@@ -121,6 +131,7 @@ export interface ResolvedSseServerOptions {
   readonly principalOf: (authInfo: unknown) => string | undefined;
   readonly maxBodyBytes: number;
   readonly maxSessions: number;
+  readonly maxSessionsPerPrincipal: number;
   readonly keepAliveMs: number;
   readonly maxStreamBufferBytes: number;
   readonly maxQueued: number;
@@ -156,6 +167,7 @@ export function resolveSseServerOptions(options: SseServerOptions): ResolvedSseS
     principalOf: options.principalOf ?? defaultPrincipalOf,
     maxBodyBytes: count('maxBodyBytes', options.maxBodyBytes, 4 * 1024 * 1024, 1),
     maxSessions: count('maxSessions', options.maxSessions, 10_000, 1),
+    maxSessionsPerPrincipal: count('maxSessionsPerPrincipal', options.maxSessionsPerPrincipal, 100, 1),
     keepAliveMs: count('keepAliveMs', options.keepAliveMs, 15_000, 0),
     maxStreamBufferBytes: count('maxStreamBufferBytes', options.maxStreamBufferBytes, 1024 * 1024, 1),
     maxQueued: count('maxQueued', options.maxQueued, 10_000, 1),

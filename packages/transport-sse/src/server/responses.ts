@@ -73,7 +73,8 @@ export function sendError(
   code: number,
   message: string,
   headers?: Readonly<Record<string, string>> | undefined,
+  data?: unknown,
 ): void {
-  const error: JSONRPCErrorObject = { code, message };
+  const error: JSONRPCErrorObject = data === undefined ? { code, message } : { code, message, data };
   sendJson(res, status, JSON.stringify({ jsonrpc: '2.0', error }), headers);
 }

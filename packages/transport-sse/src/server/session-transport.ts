@@ -8,6 +8,7 @@ import {
   type JSONRPCMessage,
   type MessageCallback,
   type MessageExtraInfo,
+  type RequestId,
   type Transport,
   type TransportSendOptions,
   TransportError,
@@ -53,6 +54,8 @@ export class SseSession implements SseServerTransport {
   #protocolVersion: string | undefined = undefined;
   #batches = false;
   #closed = false;
+  /** Ids of the client's requests not answered yet: while any is, the session is busy. */
+  #unanswered: Set<RequestId> | undefined = undefined;
 
   constructor(host: SessionHost, sessionId: string, principal: string | undefined, stream: SseEventStream) {
     this.#host = host;
@@ -69,6 +72,11 @@ export class SseSession implements SseServerTransport {
 
   get closed(): boolean {
     return this.#closed;
+  }
+
+  /** A client request awaits its answer: not idle, so never evicted to make room for another session. */
+  get busy(): boolean {
+    return (this.#unanswered?.size ?? 0) > 0;
   }
 
   /** True when a POST may carry a JSON-RPC batch (see `BATCH_PROTOCOL_VERSIONS`). */
@@ -88,6 +96,7 @@ export class SseSession implements SseServerTransport {
   /** Hands POSTed messages to the server, in order (queued until `start`). */
   deliver(messages: readonly JSONRPCMessage[], extra: MessageExtraInfo): void {
     for (const message of messages) {
+      this.#track(message);
       // A throwing onmessage must not lose the messages behind it in a batch.
       try {
         this.#inbound.deliver(message, extra);
@@ -104,6 +113,11 @@ export class SseSession implements SseServerTransport {
 
   send(message: JSONRPCMessage, _options?: TransportSendOptions): Promise<void> {
     if (this.#closed) return Promise.reject(this.#closedError());
+    // An answer (result or error) to a client request: that request no longer keeps the session busy.
+    if (this.#unanswered !== undefined && !('method' in message)) {
+      const id = message.id;
+      if (typeof id === 'string' || typeof id === 'number') this.#unanswered.delete(id);
+    }
     let json: string | undefined;
     try {
       json = JSON.stringify(message);
@@ -133,6 +147,18 @@ export class SseSession implements SseServerTransport {
     this.#stream.end();
     this.#host.sessionClosed(this, 'ended');
     this.#inbound.flushClose();
+  }
+
+  /** Counts the client's requests in, and out when cancelled (the server then never answers them). */
+  #track(message: JSONRPCMessage): void {
+    if (!('method' in message)) return;
+    if ('id' in message && message.id !== undefined) {
+      this.#unanswered ??= new Set();
+      this.#unanswered.add(message.id);
+    } else if (message.method === 'notifications/cancelled') {
+      const requestId = (message.params as { requestId?: RequestId } | undefined)?.requestId;
+      if (requestId !== undefined) this.#unanswered?.delete(requestId);
+    }
   }
 
   #afterDrain(drained: boolean): void {
