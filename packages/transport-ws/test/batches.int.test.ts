@@ -1,9 +1,18 @@
 // JSON-RPC batches over a real WebSocket server: under 2025-03-26 a frame holding an array is answered
 // with one frame holding the array of its responses; under 2025-06-18 it is refused -32600 as before.
-import type { JSONRPCMessage } from '@mcpwire/protocol-core';
+import { type JSONRPCMessage, McpClient } from '@mcpwire/protocol-core';
 import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { listen, rawClient, testServer, useCleanup } from './support/helpers.js';
+import { createWebSocketClientTransport } from '../src/index.js';
+import {
+  closing,
+  listen,
+  onCleanup,
+  rawClient,
+  rawServer,
+  testServer,
+  useCleanup,
+} from './support/helpers.js';
 
 useCleanup();
 
@@ -106,5 +115,51 @@ describe('JSON-RPC batches over WebSocket', () => {
     expect(await next()).toMatchObject({ id: null, error: { code: -32600 } });
     socket.send(JSON.stringify(ping(9)));
     expect(await next()).toEqual({ jsonrpc: '2.0', id: 9, result: {} });
+  });
+});
+
+describe('JSON-RPC batches sent to a WebSocket client', () => {
+  it('2025-03-26: our McpClient answers a batch of two server requests with one array', async () => {
+    const frames: unknown[] = [];
+    let answered!: () => void;
+    const done = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
+    const { url } = await rawServer((socket) => {
+      socket.on('message', (data: Buffer) => {
+        const frame = JSON.parse(data.toString('utf8')) as { id?: unknown; method?: string };
+        frames.push(frame);
+        if (!Array.isArray(frame) && frame.method === 'initialize') {
+          socket.send(
+            JSON.stringify({
+              jsonrpc: '2.0',
+              id: frame.id,
+              result: {
+                protocolVersion: '2025-03-26',
+                capabilities: {},
+                serverInfo: { name: 'raw', version: '1' },
+              },
+            }),
+          );
+        }
+        if (!Array.isArray(frame) && frame.method === 'notifications/initialized') {
+          socket.send(JSON.stringify([ping(1), ping(2), initialized]));
+        }
+        if (Array.isArray(frame)) answered();
+      });
+    });
+    const client = new McpClient({ name: 'batch-test', version: '1.0.0' }, { era: 'legacy' });
+    await client.connect(closing(createWebSocketClientTransport({ url })));
+    onCleanup(() => client.close());
+    expect(client.protocolVersion).toBe('2025-03-26');
+    await done;
+    const answer = frames.find((frame) => Array.isArray(frame));
+    expect(answer).toHaveLength(2);
+    expect(answer).toEqual(
+      expect.arrayContaining([
+        { jsonrpc: '2.0', id: 1, result: {} },
+        { jsonrpc: '2.0', id: 2, result: {} },
+      ]),
+    );
   });
 });
