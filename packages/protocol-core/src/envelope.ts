@@ -22,7 +22,7 @@ export type EnvelopeResult = { ok: true; message: JSONRPCMessage } | { ok: false
 
 /** Options for {@link parseFrame}. */
 export interface ParseFrameOptions {
-  /** Accept a JSON array of messages (JSON-RPC batching; MCP 2025-03-26 only). @default false */
+  /** Accept a JSON array of messages (JSON-RPC batching; MCP 2024-11-05 and 2025-03-26). @default false */
   allowBatch?: boolean | undefined;
   /**
    * Arrays and objects nested deeper than this in one message (the message itself is level 1) make it
@@ -80,6 +80,8 @@ function checkMessage(value: unknown, maxDepth: number): EnvelopeResult {
 export interface ParsedFrame {
   messages: JSONRPCMessage[];
   errors: EnvelopeError[];
+  /** True when the frame was a non-empty JSON array accepted as a batch (`allowBatch`). */
+  batch?: true | undefined;
 }
 
 function isRequestId(id: unknown): id is RequestId {
@@ -212,7 +214,7 @@ export function parseFrame(text: string, options?: ParseFrameOptions): ParsedFra
         ],
       };
     }
-    const frame: ParsedFrame = { messages: [], errors: [] };
+    const frame: ParsedFrame = { messages: [], errors: [], batch: true };
     for (const item of value) {
       const result = checkMessage(item, maxDepth);
       if (result.ok) frame.messages.push(result.message);

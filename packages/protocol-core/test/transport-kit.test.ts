@@ -288,6 +288,8 @@ describe('the ./transport-kit entry', () => {
 
   it('exports these names, and no Node-only helper', () => {
     expect(Object.keys(kit).sort()).toEqual([
+      'BATCH_PROTOCOL_VERSIONS',
+      'BatchResponder',
       'CorsPolicy',
       'DEFAULT_MAX_DEPTH',
       'InboundBuffer',
@@ -295,6 +297,7 @@ describe('the ./transport-kit entry', () => {
       'LOOPBACK_ORIGINS',
       'MAX_EXCERPT_CHARS',
       'OriginGuard',
+      'allowsBatch',
       'authRefusalHeaders',
       'authRequestOf',
       'backgroundTimers',

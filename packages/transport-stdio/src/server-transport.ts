@@ -67,6 +67,15 @@ export class StdioServerTransport implements Transport {
     return this.#core.start();
   }
 
+  /**
+   * Records the revision `initialize` negotiated (called by the engine). Under 2024-11-05 and 2025-03-26
+   * a line may hold a JSON-RPC batch, answered with one line holding an array of the responses; under
+   * other revisions, and before this call, an array is refused -32600.
+   */
+  setProtocolVersion(version: string): void {
+    this.#core.channel.setProtocolVersion(version);
+  }
+
   /** Writes the message to stdout as one line; see {@link StdioStreamTransport.send}. */
   send(message: JSONRPCMessage, _options?: TransportSendOptions): Promise<void> {
     return this.#core.send(message);

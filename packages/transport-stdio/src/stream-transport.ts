@@ -61,6 +61,15 @@ export class StdioStreamTransport implements Transport {
   }
 
   /**
+   * Records the revision `initialize` negotiated (called by the engine). Under 2024-11-05 and 2025-03-26
+   * a line may hold a JSON-RPC batch, answered with one line holding an array of the responses; under
+   * other revisions, and before this call, an array is refused -32600.
+   */
+  setProtocolVersion(version: string): void {
+    this.#core.channel.setProtocolVersion(version);
+  }
+
+  /**
    * Writes the message as one line. Resolves once the stream accepted its bytes (a slow reader holds it
    * back); rejects with `MCPWIRE_ERR_NOT_STARTED` before start, `MCPWIRE_ERR_CLOSED` after close,
    * `MCPWIRE_ERR_WRITE` if the stream fails.

@@ -70,6 +70,15 @@ export class WebSocketTransport implements Transport {
     return this.#connection.closeReason;
   }
 
+  /**
+   * Records the revision `initialize` negotiated (called by the server and client engines). Under
+   * 2024-11-05 and 2025-03-26 a received frame may hold a JSON-RPC batch, answered with one frame
+   * holding an array of the responses; under other revisions, and before this call, an array is refused -32600.
+   */
+  setProtocolVersion(version: string): void {
+    this.#connection.setProtocolVersion(version);
+  }
+
   /** Delivers the messages that arrived so far, then each new one. Rejects with `MCPWIRE_ERR_ALREADY_STARTED` on a second call. */
   start(): Promise<void> {
     return this.#connection.start();

@@ -9,6 +9,8 @@ export { DEFAULT_MAX_DEPTH, envelopeErrorResponse, parseFrame, validateEnvelope 
 export type { EnvelopeError, EnvelopeResult, ParsedFrame, ParseFrameOptions } from '../envelope.js';
 export { excerptOf, MAX_EXCERPT_CHARS } from '../errors.js';
 export { frameError, receiveFrame, serializeMessage } from './frames.js';
+export { allowsBatch, BATCH_PROTOCOL_VERSIONS, BatchResponder } from './batch.js';
+export type { BatchFrameSink, BatchHold } from './batch.js';
 export type { FrameSink } from './frames.js';
 export { InboundBuffer } from '../inbound-buffer.js';
 export type { InboundBufferOptions } from '../inbound-buffer.js';

@@ -71,6 +71,12 @@ function leastRecentlyUsedIdle(sessions: Iterable<SseSession>): SseSession | und
 const NOT_AUTHENTICATED = Symbol('not authenticated');
 const NO_BODY = Symbol('no parsed body');
 
+/** The valid messages of one POST, and whether they came as a JSON-RPC batch (answered as one array). */
+interface PostedMessages {
+  messages: readonly JSONRPCMessage[];
+  batch: boolean;
+}
+
 /**
  * Response headers a browser client must be able to read: the challenge of a 401 (an OAuth client
  * finds its resource metadata there) and the back-off of a 503. `Content-Type`, which the client
@@ -275,10 +281,10 @@ class SseServerCore implements SessionHost {
       return;
     }
     this.#touch(session);
-    const messages = await this.#readMessages(req, res, session, parsedBody);
-    if (messages === undefined) return;
+    const read = await this.#readMessages(req, res, session, parsedBody);
+    if (read === undefined) return;
     sendAccepted(res);
-    session.deliver(messages, { requestInfo: requestInfoOf(req), authInfo });
+    session.deliver(read.messages, { requestInfo: requestInfoOf(req), authInfo }, read.batch);
   }
 
   /** Most recently used last, here and in its owner's set: eviction takes from the front. */
@@ -304,7 +310,7 @@ class SseServerCore implements SessionHost {
     res: ServerResponse,
     session: SseSession,
     parsedBody: unknown,
-  ): Promise<readonly JSONRPCMessage[] | undefined> {
+  ): Promise<PostedMessages | undefined> {
     if (parsedBody !== NO_BODY) return this.#checkParsed(res, session, parsedBody);
     const limit = this.options.maxBodyBytes;
     const body = await readNodeBody(req, limit);
@@ -343,23 +349,21 @@ class SseServerCore implements SessionHost {
     }
     const text = body.text;
     const frame = parseFrame(text, { allowBatch: session.acceptsBatch });
-    if (frame.errors.length === 0) return frame.messages;
+    if (frame.errors.length === 0) return { messages: frame.messages, batch: frame.batch === true };
     // A POST is taken whole or refused whole: nothing of a batch with an invalid member is delivered.
     for (const error of frame.errors) session.fail(frameError(error, text, `Session ${session.sessionId}`));
     const answers = frame.errors.filter((error) => !error.responseLike).map(envelopeErrorResponse);
-    const batch = text.trimStart().startsWith('[') && session.acceptsBatch;
+    // An empty array is not a batch: it gets one error, not an array.
+    const batch = frame.batch === true;
     const first = answers[0] ?? envelopeErrorResponse(frame.errors[0]!);
     sendJson(res, 400, JSON.stringify(batch ? answers : first));
     return undefined;
   }
 
   /** A body a framework parsed already gets the same envelope and batch checks. */
-  #checkParsed(
-    res: ServerResponse,
-    session: SseSession,
-    value: unknown,
-  ): readonly JSONRPCMessage[] | undefined {
-    const items = Array.isArray(value) && session.acceptsBatch ? value : [value];
+  #checkParsed(res: ServerResponse, session: SseSession, value: unknown): PostedMessages | undefined {
+    const batch = Array.isArray(value) && session.acceptsBatch;
+    const items = batch ? value : [value];
     const messages: JSONRPCMessage[] = [];
     for (const item of items) {
       const checked = validateEnvelope(item);
@@ -375,7 +379,7 @@ class SseServerCore implements SessionHost {
       sendError(res, 400, ErrorCode.InvalidRequest, 'Invalid Request: empty batch');
       return undefined;
     }
-    return messages;
+    return { messages, batch };
   }
 
   /** The hook's principal; `NOT_AUTHENTICATED` once a refusal (401/403) or a failure (500) was sent. */

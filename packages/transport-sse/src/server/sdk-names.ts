@@ -15,14 +15,15 @@ import {
   type TransportSendOptions,
 } from '@mcpwire/protocol-core';
 import {
-  InboundBuffer,
+  type BatchFrameSink,
+  BatchResponder,
   envelopeErrorResponse,
+  InboundBuffer,
   newSessionId,
   parseFrame,
   validateEnvelope,
 } from '@mcpwire/protocol-core/transport-kit';
 import { readNodeBody } from '@mcpwire/protocol-core/transport-kit/node';
-import { allowsBatch } from '../shared/batch.js';
 import { SseEventStream } from './event-stream.js';
 import { sendAccepted, sendError, sendJson } from './responses.js';
 
@@ -74,7 +75,8 @@ export class SSEServerTransport implements Transport {
   readonly #inbound: InboundBuffer = new InboundBuffer(this);
   #stream: SseEventStream | undefined = undefined;
   #closed = false;
-  #batches = false;
+  /** POSTed batches (2024-11-05, 2025-03-26) whose answers are held until all are sent, as one event. */
+  readonly #batches = new BatchResponder();
 
   /** Throws TypeError for the SDK's DNS-rebinding options: this class would not apply them. */
   constructor(endpoint: string, res: ServerResponse, options?: SSEServerTransportOptions) {
@@ -123,7 +125,7 @@ export class SSEServerTransport implements Transport {
 
   /** Records the negotiated revision; from it, POSTs may carry batches (2024-11-05, 2025-03-26). */
   setProtocolVersion(version: string): void {
-    this.#batches = allowsBatch(version);
+    this.#batches.setProtocolVersion(version);
   }
 
   /**
@@ -136,8 +138,10 @@ export class SSEServerTransport implements Transport {
       return;
     }
     let messages: JSONRPCMessage[];
+    let batch: boolean;
     if (parsedBody !== undefined) {
-      const items = Array.isArray(parsedBody) && this.#batches ? parsedBody : [parsedBody];
+      batch = Array.isArray(parsedBody) && this.#batches.allowed;
+      const items = batch ? (parsedBody as unknown[]) : [parsedBody];
       messages = [];
       for (const item of items) {
         const checked = validateEnvelope(item);
@@ -161,7 +165,7 @@ export class SSEServerTransport implements Transport {
         );
         return;
       }
-      const frame = parseFrame(body.text, { allowBatch: this.#batches });
+      const frame = parseFrame(body.text, { allowBatch: this.#batches.allowed });
       const first = frame.errors[0];
       if (first !== undefined) {
         this.#inbound.fail(new TransportError(TransportErrorCode.Parse, first.message));
@@ -169,13 +173,29 @@ export class SSEServerTransport implements Transport {
         return;
       }
       messages = [...frame.messages];
+      batch = frame.batch === true;
     }
     sendAccepted(res);
     const extra = { requestInfo: { headers: req.headers } };
-    for (const message of messages) this.#inbound.deliver(message, extra);
+    const sink: BatchFrameSink = {
+      deliver: (message) => this.#inbound.deliver(message, extra),
+      report: (error) => this.#inbound.fail(error),
+      answer: (response) => void this.#write(JSON.stringify(response)),
+      answerBatch: (answers) => void this.#write(JSON.stringify(answers)),
+    };
+    if (batch) this.#batches.deliverBatch(messages, [], sink);
+    else for (const message of messages) this.#batches.deliver(message, sink);
   }
 
   send(message: JSONRPCMessage, _options?: TransportSendOptions): Promise<void> {
+    const hold = this.#batches.hold(message);
+    // An answer to a batched request waits for the others: the batch goes out as one event.
+    if (hold.kind === 'held') return Promise.resolve();
+    return this.#write(JSON.stringify(hold.kind === 'complete' ? hold.answers : message));
+  }
+
+  /** Sends one `message` event. */
+  #write(json: string): Promise<void> {
     const stream = this.#stream;
     if (stream === undefined || this.#closed) {
       return Promise.reject(
@@ -183,7 +203,7 @@ export class SSEServerTransport implements Transport {
       );
     }
     // JSON text never holds a raw CR or LF, so one `data:` line carries the whole message.
-    const state = stream.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
+    const state = stream.write(`event: message\ndata: ${json}\n\n`);
     if (state === 'ok') return Promise.resolve();
     if (state === 'full') {
       return stream.drained().then((drained) => {
@@ -209,6 +229,7 @@ export class SSEServerTransport implements Transport {
   #finish(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#batches.clear();
     this.#inbound.flushClose();
   }
 }

@@ -14,8 +14,7 @@ import {
   TransportError,
   TransportErrorCode,
 } from '@mcpwire/protocol-core';
-import { InboundBuffer } from '@mcpwire/protocol-core/transport-kit';
-import { allowsBatch } from '../shared/batch.js';
+import { type BatchFrameSink, BatchResponder, InboundBuffer } from '@mcpwire/protocol-core/transport-kit';
 import type { SseEventStream, StreamEnd } from './event-stream.js';
 import type { ResolvedSseServerOptions } from './options.js';
 
@@ -52,7 +51,8 @@ export class SseSession implements SseServerTransport {
   readonly #stream: SseEventStream;
   readonly #inbound: InboundBuffer;
   #protocolVersion: string | undefined = undefined;
-  #batches = false;
+  /** POSTed batches (2024-11-05, 2025-03-26) whose answers are held until all are sent, as one event. */
+  readonly #batches = new BatchResponder();
   #closed = false;
   /** Ids of the client's requests not answered yet: while any is, the session is busy. */
   #unanswered: Set<RequestId> | undefined = undefined;
@@ -81,7 +81,7 @@ export class SseSession implements SseServerTransport {
 
   /** True when a POST may carry a JSON-RPC batch (see `BATCH_PROTOCOL_VERSIONS`). */
   get acceptsBatch(): boolean {
-    return this.#batches;
+    return this.#batches.allowed;
   }
 
   async start(): Promise<void> {
@@ -90,20 +90,30 @@ export class SseSession implements SseServerTransport {
 
   setProtocolVersion(version: string): void {
     this.#protocolVersion = version;
-    this.#batches = allowsBatch(version);
+    this.#batches.setProtocolVersion(version);
   }
 
-  /** Hands POSTed messages to the server, in order (queued until `start`). */
-  deliver(messages: readonly JSONRPCMessage[], extra: MessageExtraInfo): void {
-    for (const message of messages) {
-      this.#track(message);
-      // A throwing onmessage must not lose the messages behind it in a batch.
-      try {
-        this.#inbound.deliver(message, extra);
-      } catch (error) {
-        this.#inbound.fail(error instanceof Error ? error : new Error(String(error)));
-      }
-    }
+  /**
+   * Hands POSTed messages to the server, in order (queued until `start`). The answers to a `batch`'s
+   * requests go out as one `message` event holding an array, once all are sent.
+   */
+  deliver(messages: readonly JSONRPCMessage[], extra: MessageExtraInfo, batch = false): void {
+    const sink: BatchFrameSink = {
+      deliver: (message) => {
+        this.#track(message);
+        // A throwing onmessage must not lose the messages behind it in a batch.
+        try {
+          this.#inbound.deliver(message, extra);
+        } catch (error) {
+          this.#inbound.fail(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
+      report: (error) => this.#inbound.fail(error),
+      answer: (response) => void this.#write(JSON.stringify(response)),
+      answerBatch: (answers) => void this.#write(JSON.stringify(answers)),
+    };
+    if (batch) this.#batches.deliverBatch(messages, [], sink);
+    else for (const message of messages) this.#batches.deliver(message, sink);
   }
 
   /** Reports a refused POST (malformed, too large) to the server's `onerror`. */
@@ -132,6 +142,15 @@ export class SseSession implements SseServerTransport {
         ),
       );
     }
+    const hold = this.#batches.hold(message);
+    // An answer to a batched request waits for the others: the batch goes out as one event.
+    if (hold.kind === 'held') return RESOLVED;
+    return this.#write(hold.kind === 'complete' ? JSON.stringify(hold.answers) : json);
+  }
+
+  /** Sends one `message` event. */
+  #write(json: string): Promise<void> {
+    if (this.#closed) return Promise.reject(this.#closedError());
     // JSON text never holds a raw CR or LF, so one `data:` line carries the whole message.
     const state = this.#stream.write(`event: message\ndata: ${json}\n\n`);
     if (state === 'ok') return RESOLVED;
@@ -144,6 +163,7 @@ export class SseSession implements SseServerTransport {
     if (this.#closed) return;
     // The stream's onclose sees the session closed already: a local close is not reported as an error.
     this.#closed = true;
+    this.#batches.clear();
     this.#stream.end();
     this.#host.sessionClosed(this, 'ended');
     this.#inbound.flushClose();
@@ -168,6 +188,7 @@ export class SseSession implements SseServerTransport {
   #streamStopped(reason: StreamEnd): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#batches.clear();
     this.#host.sessionClosed(this, reason);
     // Called from the response's 'close' event: a callback that throws here would be uncaught.
     try {

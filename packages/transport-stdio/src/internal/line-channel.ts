@@ -1,6 +1,11 @@
 import type { Readable, Writable } from 'node:stream';
 import { ErrorCode, type JSONRPCMessage, TransportError, TransportErrorCode } from '@mcpwire/protocol-core';
-import { type FrameSink, type InboundBuffer, receiveFrame } from '@mcpwire/protocol-core/transport-kit';
+import {
+  type BatchFrameSink,
+  BatchResponder,
+  type InboundBuffer,
+  serializeMessage,
+} from '@mcpwire/protocol-core/transport-kit';
 import { LineFramer } from './line-framer.js';
 import { LineWriter, writeError } from './line-writer.js';
 
@@ -78,9 +83,24 @@ export class LineChannel {
     readable.pause();
   }
 
-  /** Sends one message; see {@link LineWriter.write}. */
+  /** Sends one message; see {@link LineWriter.write}. An answer to a batched request waits for its batch. */
   send(message: JSONRPCMessage): Promise<void> {
-    return this.writer.write(message);
+    if (this.#batches.pending === 0) return this.writer.write(message);
+    const text = serializeMessage(message);
+    if (text instanceof TransportError) return Promise.reject(text);
+    const hold = this.#batches.hold(message);
+    if (hold.kind === 'held') return Promise.resolve();
+    return this.writer.writeText(hold.kind === 'complete' ? JSON.stringify(hold.answers) : text);
+  }
+
+  /** Records the negotiated revision: from it, a line may hold a batch, answered with one line. */
+  setProtocolVersion(version: string): void {
+    this.#batches.setProtocolVersion(version);
+  }
+
+  /** Drops the batches still waiting for answers (the transport closed). */
+  dropBatches(): void {
+    this.#batches.clear();
   }
 
   readonly #onData = (chunk: Buffer | string): void => {
@@ -144,13 +164,19 @@ export class LineChannel {
   #onLine(text: string): void {
     const { inbound } = this.#options;
     if (inbound.isClosed) return;
-    receiveFrame(text, this.#frameSink);
+    this.#batches.receive(text, this.#frameSink);
   }
 
-  readonly #frameSink: FrameSink = {
+  /** Received batches (2024-11-05, 2025-03-26) whose answers are held until all are sent. */
+  readonly #batches = new BatchResponder();
+
+  readonly #frameSink: BatchFrameSink = {
     deliver: (message) => this.#dispatch(message),
     report: (error) => this.#report(error),
     answer: (response) => this.#answer(response),
+    answerBatch: (answers) => {
+      if (!this.writer.failed) this.writer.writeText(JSON.stringify(answers)).catch(() => {});
+    },
   };
 
   #onOversized(): void {

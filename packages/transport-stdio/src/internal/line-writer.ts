@@ -56,6 +56,12 @@ export class LineWriter {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     const text = serializeMessage(message);
     if (text instanceof TransportError) return Promise.reject(text);
+    return this.writeText(text);
+  }
+
+  /** Writes JSON text already serialized (a batch's answers) as a line. */
+  writeText(text: string): Promise<void> {
+    if (this.#failure !== undefined) return Promise.reject(this.#failure);
     return new Promise<void>((resolve, reject) => {
       this.#batch += `${text}\n`;
       this.#waiters.push({ resolve, reject });

@@ -104,6 +104,7 @@ export class StreamCore {
     if (this.#state === 'closed') return;
     this.#state = 'closed';
     this.channel.stopReading();
+    this.channel.dropBatches();
     this.channel.writer.fail(new TransportError(TransportErrorCode.Closed, 'Transport is closed'));
     const { writable } = this.#options;
     if (this.#options.endWritableOnClose && !writable.destroyed && !writable.writableEnded) writable.end();

@@ -41,6 +41,8 @@ export class WebSocketClientTransportCore implements Transport {
   #state: 'new' | 'connecting' | 'open' | 'closed' = 'new';
   #connection: Connection | undefined;
   #closeFired = false;
+  /** The negotiated revision, kept for a connection not made yet. */
+  #protocolVersion: string | undefined;
 
   /** Built by an entry's `WebSocketClientTransport`: the dialer is internal. */
   protected constructor(dialer: Dialer, settings: ClientSettings) {
@@ -97,8 +99,19 @@ export class WebSocketClientTransportCore implements Transport {
     }
     this.#state = 'open';
     const connection = new Connection(this, port, this.#settings);
+    if (this.#protocolVersion !== undefined) connection.setProtocolVersion(this.#protocolVersion);
     this.#connection = connection;
     await connection.start();
+  }
+
+  /**
+   * Records the revision `initialize` negotiated (called by the client engine). Under 2024-11-05 and
+   * 2025-03-26 a frame from the server may hold a JSON-RPC batch, answered with one frame holding an
+   * array of the responses; under other revisions, and before this call, an array is refused -32600.
+   */
+  setProtocolVersion(version: string): void {
+    this.#protocolVersion = version;
+    this.#connection?.setProtocolVersion(version);
   }
 
   /** Sends one text frame; see `WebSocketTransport.send` for when it resolves. */

@@ -11,10 +11,10 @@ import {
   TransportErrorCode,
 } from '@mcpwire/protocol-core';
 import {
+  type BatchFrameSink,
+  BatchResponder,
   exceedsUtf8Bytes,
-  type FrameSink,
   InboundBuffer,
-  receiveFrame,
   serializeMessage,
 } from '@mcpwire/protocol-core/transport-kit';
 import { WebSocketCloseCode } from '../close-codes.js';
@@ -67,6 +67,8 @@ export class Connection implements PortSink {
   /** Frames received while reads are paused, handled once the peer drained its answers; else undefined. */
   #held: string[] | undefined;
   readonly #heartbeat: Heartbeat;
+  /** Received batches (2024-11-05, 2025-03-26) whose answers are held until all are sent. */
+  readonly #batches = new BatchResponder();
   #closeTimer: unknown;
   #pollTimer: unknown;
   #closeCode: number | undefined;
@@ -99,6 +101,11 @@ export class Connection implements PortSink {
     return this.#closeReason;
   }
 
+  /** Records the negotiated revision: from it, a frame may hold a batch, answered with one array. */
+  setProtocolVersion(version: string): void {
+    this.#batches.setProtocolVersion(version);
+  }
+
   start(): Promise<void> {
     try {
       // Flushes what arrived before start, and a close that happened meanwhile.
@@ -117,8 +124,12 @@ export class Connection implements PortSink {
         new TransportError(TransportErrorCode.NotStarted, 'Transport not started; call start() first'),
       );
     }
-    const text = serializeMessage(message);
+    let text = serializeMessage(message);
     if (text instanceof TransportError) return Promise.reject(text);
+    const hold = this.#batches.hold(message);
+    // An answer to a batched request waits for the others: the batch goes out as one frame.
+    if (hold.kind === 'held') return RESOLVED;
+    if (hold.kind === 'complete') text = JSON.stringify(hold.answers);
     try {
       this.#write(text);
     } catch (error) {
@@ -228,13 +239,14 @@ export class Connection implements PortSink {
       this.#abort(error, WebSocketCloseCode.MessageTooBig, 'message too big', false);
       return;
     }
-    receiveFrame(data, this.#frameSink);
+    this.#batches.receive(data, this.#frameSink);
   }
 
-  readonly #frameSink: FrameSink = {
+  readonly #frameSink: BatchFrameSink = {
     deliver: (message) => this.#deliver(message),
     report: (error) => this.#report(error),
     answer: (response) => this.#answer(response),
+    answerBatch: (answers) => this.#answer(answers),
   };
 
   #deliver(message: JSONRPCMessage): void {
@@ -254,7 +266,7 @@ export class Connection implements PortSink {
     }
   }
 
-  #answer(response: JSONRPCMessage): void {
+  #answer(response: JSONRPCMessage | readonly JSONRPCMessage[]): void {
     try {
       this.#write(JSON.stringify(response));
     } catch {
@@ -302,6 +314,7 @@ export class Connection implements PortSink {
     }
     this.#closeTimer = this.#pollTimer = undefined;
     this.#held = undefined;
+    this.#batches.clear();
     this.#rejectWaiters();
     this.inbound.closed();
     if (this.#closeRequested) this.inbound.flushClose();
