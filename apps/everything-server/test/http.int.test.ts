@@ -123,6 +123,37 @@ describe('everything-server --port', () => {
     expect(plain.headers.get('upgrade')).toBe('websocket');
   });
 
+  it('logs a malformed SSE POST without the secret in it or the full session id', async () => {
+    const { child, origin } = await serve();
+    let stderr = '';
+    child.stderr!.setEncoding('utf8');
+    child.stderr!.on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    // Open an HTTP+SSE session and read its endpoint event: the session id is in its query string.
+    const controller = new AbortController();
+    const stream = await fetch(`${origin}/sse`, {
+      headers: { accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let events = '';
+    while (!events.includes('sessionId=')) events += (await reader.read()).value ?? '';
+    const endpoint = /data: (\S+)/.exec(events)![1]!;
+    const sessionId = new URL(endpoint, origin).searchParams.get('sessionId')!;
+    const secret = 'sk-live-4eC39HqLyjWDarjtT1zdp7dc';
+    const posted = await fetch(new URL(endpoint, origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"apiKey":"${secret}"`,
+    });
+    expect(posted.status).toBe(400);
+    await expect.poll(() => stderr).toMatch(/error: Session \S+…: Parse error.*\[redacted\]/);
+    expect(stderr).not.toContain(secret);
+    expect(stderr).not.toContain(sessionId);
+    controller.abort();
+  });
+
   it('has no sessions with --era modern: GET is 405', async () => {
     const { origin } = await serve('modern');
     const response = await fetch(`${origin}/mcp`, { headers: { accept: 'text/event-stream' } });

@@ -297,6 +297,7 @@ describe('the ./transport-kit entry', () => {
       'LOOPBACK_ORIGINS',
       'MAX_EXCERPT_CHARS',
       'OriginGuard',
+      'SESSION_TAG_CHARS',
       'allowsBatch',
       'authRefusalHeaders',
       'authRequestOf',
@@ -318,8 +319,18 @@ describe('the ./transport-kit entry', () => {
       'receiveFrame',
       'reporterOf',
       'serializeMessage',
+      'sessionTag',
       'utf8ByteLength',
       'validateEnvelope',
     ]);
+  });
+});
+
+describe('sessionTag', () => {
+  it('keeps the first characters of a session id and marks the cut, so logs never hold a live id', () => {
+    const id = kit.newSessionId();
+    expect(kit.sessionTag(id)).toBe(`${id.slice(0, kit.SESSION_TAG_CHARS)}…`);
+    expect(kit.sessionTag(id)).not.toContain(id.slice(kit.SESSION_TAG_CHARS));
+    expect(kit.sessionTag('abc')).toBe('abc');
   });
 });

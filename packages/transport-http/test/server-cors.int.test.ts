@@ -67,6 +67,7 @@ describe('CORS', () => {
     expect(response.headers['mcp-session-id']).toBeTruthy();
     expect(response.headers['access-control-allow-origin']).toBe(PAGE);
     expect(response.headers['access-control-expose-headers']).toContain('mcp-session-id');
+    expect(response.headers['access-control-expose-headers']).toContain('retry-after');
   });
 
   it('adds CORS headers to refusals too, so a page can read why (415)', async () => {

@@ -34,7 +34,7 @@ export {
   readerChunks,
 } from './http.js';
 export type { BodyRead, IncomingHeaders } from './http.js';
-export { newSessionId } from './session-id.js';
+export { newSessionId, SESSION_TAG_CHARS, sessionTag } from './session-id.js';
 export type { SessionIdOptions } from './session-id.js';
 
 // The public shape every transport server shares.

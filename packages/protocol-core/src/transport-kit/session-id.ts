@@ -23,3 +23,17 @@ export function newSessionId(options?: SessionIdOptions): string {
   // Without padding, and without '+' or '/', which a query string or a stream id separator would trip on.
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
+
+/** How many leading characters of a session id {@link sessionTag} keeps: enough to tell sessions apart in a log. */
+export const SESSION_TAG_CHARS = 6;
+
+/**
+ * A session id as errors and logs may show it: its first characters and an ellipsis. A live id is a
+ * bearer credential for its session, and messages end up in logs that more people read than should
+ * hold one.
+ * @example
+ * sessionTag('q0dM3VQ5Xk2bE9ZrYh1xJw'); // 'q0dM3V…'
+ */
+export function sessionTag(sessionId: string): string {
+  return sessionId.length <= SESSION_TAG_CHARS ? sessionId : `${sessionId.slice(0, SESSION_TAG_CHARS)}…`;
+}

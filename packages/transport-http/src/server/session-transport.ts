@@ -17,7 +17,7 @@ import {
   TransportError,
   TransportErrorCode,
 } from '@mcpwire/protocol-core';
-import { excerptOf } from '@mcpwire/protocol-core/transport-kit';
+import { excerptOf, sessionTag } from '@mcpwire/protocol-core/transport-kit';
 import type { HttpExchange, ResponseHeaders, SinkCloseReason } from './exchange.js';
 import type { HttpContext } from './http-context.js';
 import type { ResolvedHttpOptions } from './options.js';
@@ -93,7 +93,7 @@ export class HttpSessionTransport implements Transport {
     if (this.#started) {
       throw new TransportError(
         TransportErrorCode.AlreadyStarted,
-        `Session ${this.sessionId} already started`,
+        `Session ${sessionTag(this.sessionId)} already started`,
       );
     }
     this.#started = true;
@@ -170,7 +170,7 @@ export class HttpSessionTransport implements Transport {
       this.#options.report(
         new TransportError(
           TransportErrorCode.Closed,
-          `Session ${this.sessionId}: messages stored for the GET stream expired before one was opened`,
+          `Session ${sessionTag(this.sessionId)}: messages stored for the GET stream expired before one was opened`,
         ),
       );
     }
@@ -204,7 +204,10 @@ export class HttpSessionTransport implements Transport {
   send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
     if (this.#closed) {
       return Promise.reject(
-        new TransportError(TransportErrorCode.Closed, `Cannot send: session ${this.sessionId} is closed`),
+        new TransportError(
+          TransportErrorCode.Closed,
+          `Cannot send: session ${sessionTag(this.sessionId)} is closed`,
+        ),
       );
     }
     const kind: Kind = !('method' in message) ? 'response' : 'id' in message ? 'request' : 'notification';
@@ -230,7 +233,7 @@ export class HttpSessionTransport implements Transport {
       return Promise.reject(
         new TransportError(
           TransportErrorCode.Closed,
-          `Session ${this.sessionId}: request ${String(related)} has no open stream for its response`,
+          `Session ${sessionTag(this.sessionId)}: request ${String(related)} has no open stream for its response`,
           { requestId: related ?? undefined },
         ),
       );
@@ -360,7 +363,7 @@ export class HttpSessionTransport implements Transport {
       return Promise.reject(
         new TransportError(
           TransportErrorCode.Closed,
-          `Session ${this.sessionId}: no open stream to send on, and no event store to keep the message`,
+          `Session ${sessionTag(this.sessionId)}: no open stream to send on, and no event store to keep the message`,
         ),
       );
     }

@@ -26,6 +26,7 @@ import {
   parseFrame,
   type ServerStats,
   validateEnvelope,
+  sessionTag,
 } from '@mcpwire/protocol-core/transport-kit';
 import { readNodeBody } from '@mcpwire/protocol-core/transport-kit/node';
 import { SseEventStream, type StreamEnd } from './event-stream.js';
@@ -319,7 +320,7 @@ class SseServerCore implements SessionHost {
       session.fail(
         new TransportError(
           TransportErrorCode.MessageTooLarge,
-          `Session ${session.sessionId}: a POST body was larger than ${limit} bytes (maxBodyBytes)`,
+          `Session ${sessionTag(session.sessionId)}: a POST body was larger than ${limit} bytes (maxBodyBytes)`,
           { limit: { name: 'maxBodyBytes', value: limit } },
         ),
       );
@@ -333,7 +334,7 @@ class SseServerCore implements SessionHost {
       session.fail(
         new TransportError(
           TransportErrorCode.Parse,
-          `Session ${session.sessionId}: a POST body is not UTF-8`,
+          `Session ${sessionTag(session.sessionId)}: a POST body is not UTF-8`,
         ),
       );
       sendJson(
@@ -351,7 +352,8 @@ class SseServerCore implements SessionHost {
     const frame = parseFrame(text, { allowBatch: session.acceptsBatch });
     if (frame.errors.length === 0) return { messages: frame.messages, batch: frame.batch === true };
     // A POST is taken whole or refused whole: nothing of a batch with an invalid member is delivered.
-    for (const error of frame.errors) session.fail(frameError(error, text, `Session ${session.sessionId}`));
+    for (const error of frame.errors)
+      session.fail(frameError(error, text, `Session ${sessionTag(session.sessionId)}`));
     const answers = frame.errors.filter((error) => !error.responseLike).map(envelopeErrorResponse);
     // An empty array is not a batch: it gets one error, not an array.
     const batch = frame.batch === true;
@@ -371,7 +373,9 @@ class SseServerCore implements SessionHost {
         messages.push(checked.message);
         continue;
       }
-      session.fail(frameError(checked.error, JSON.stringify(item) ?? '', `Session ${session.sessionId}`));
+      session.fail(
+        frameError(checked.error, JSON.stringify(item) ?? '', `Session ${sessionTag(session.sessionId)}`),
+      );
       sendJson(res, 400, JSON.stringify(envelopeErrorResponse(checked.error)));
       return undefined;
     }

@@ -22,6 +22,7 @@ import {
   newSessionId,
   parseFrame,
   validateEnvelope,
+  sessionTag,
 } from '@mcpwire/protocol-core/transport-kit';
 import { readNodeBody } from '@mcpwire/protocol-core/transport-kit/node';
 import { SseEventStream } from './event-stream.js';
@@ -112,7 +113,7 @@ export class SSEServerTransport implements Transport {
         this.#inbound.fail(
           new TransportError(
             TransportErrorCode.LimitExceeded,
-            `Session ${this.sessionId} closed: the client did not read its event stream`,
+            `Session ${sessionTag(this.sessionId)} closed: the client did not read its event stream`,
             { limit: { name: 'maxStreamBufferBytes', value: MAX_STREAM_BUFFER_BYTES } },
           ),
         );
@@ -199,7 +200,7 @@ export class SSEServerTransport implements Transport {
     const stream = this.#stream;
     if (stream === undefined || this.#closed) {
       return Promise.reject(
-        new TransportError(TransportErrorCode.Closed, `Session ${this.sessionId} is closed`),
+        new TransportError(TransportErrorCode.Closed, `Session ${sessionTag(this.sessionId)} is closed`),
       );
     }
     // JSON text never holds a raw CR or LF, so one `data:` line carries the whole message.
@@ -208,11 +209,14 @@ export class SSEServerTransport implements Transport {
     if (state === 'full') {
       return stream.drained().then((drained) => {
         if (!drained)
-          throw new TransportError(TransportErrorCode.Closed, `Session ${this.sessionId} is closed`);
+          throw new TransportError(
+            TransportErrorCode.Closed,
+            `Session ${sessionTag(this.sessionId)} is closed`,
+          );
       });
     }
     return Promise.reject(
-      new TransportError(TransportErrorCode.Closed, `Session ${this.sessionId} is closed`),
+      new TransportError(TransportErrorCode.Closed, `Session ${sessionTag(this.sessionId)} is closed`),
     );
   }
 

@@ -14,7 +14,12 @@ import {
   TransportError,
   TransportErrorCode,
 } from '@mcpwire/protocol-core';
-import { type BatchFrameSink, BatchResponder, InboundBuffer } from '@mcpwire/protocol-core/transport-kit';
+import {
+  type BatchFrameSink,
+  BatchResponder,
+  InboundBuffer,
+  sessionTag,
+} from '@mcpwire/protocol-core/transport-kit';
 import type { SseEventStream, StreamEnd } from './event-stream.js';
 import type { ResolvedSseServerOptions } from './options.js';
 
@@ -136,7 +141,7 @@ export class SseSession implements SseServerTransport {
       return Promise.reject(
         new TransportError(
           TransportErrorCode.SendValidation,
-          `Session ${this.sessionId}: the message is not serializable to JSON`,
+          `Session ${sessionTag(this.sessionId)}: the message is not serializable to JSON`,
           {},
           error,
         ),
@@ -207,12 +212,12 @@ export class SseSession implements SseServerTransport {
     const limit = this.#host.options.maxStreamBufferBytes;
     return new TransportError(
       TransportErrorCode.LimitExceeded,
-      `Session ${this.sessionId} closed: the client did not read its event stream (more than ${limit} bytes buffered)`,
+      `Session ${sessionTag(this.sessionId)} closed: the client did not read its event stream (more than ${limit} bytes buffered)`,
       { limit: { name: 'maxStreamBufferBytes', value: limit } },
     );
   }
 
   #closedError(): TransportError {
-    return new TransportError(TransportErrorCode.Closed, `Session ${this.sessionId} is closed`);
+    return new TransportError(TransportErrorCode.Closed, `Session ${sessionTag(this.sessionId)} is closed`);
   }
 }
