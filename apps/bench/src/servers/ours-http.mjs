@@ -17,5 +17,8 @@ const listening = await listenStreamableHttp({
   server,
   port: 0,
   enableJsonResponse: !process.argv.includes('sse'),
+  // Every bench session comes from 127.0.0.1: the per-address cap (100 by default) would evict the
+  // idle ones the session-memory run opens by the thousand.
+  maxSessionsPerPrincipal: 100_000,
 });
 announce(listening.url, { stats: () => ({ sessions: listening.handler.stats.sessions }) });
