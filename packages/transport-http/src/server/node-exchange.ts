@@ -103,12 +103,13 @@ export class NodeExchange implements HttpExchange {
     return this.#req.headers.host;
   }
 
+  // Optional chaining: a request built by a framework or a test may come without a socket.
   get remoteAddress(): string | undefined {
-    return this.#req.socket.remoteAddress;
+    return this.#req.socket?.remoteAddress;
   }
 
   get connection(): object | undefined {
-    return this.#req.socket;
+    return this.#req.socket ?? undefined;
   }
 
   get responded(): boolean {
