@@ -58,7 +58,12 @@ const NOT_AUTHENTICATED = Symbol('not authenticated');
 
 /** Response headers a browser client must be able to read (the legacy session id among them). */
 // retry-after: a page on another origin must be able to read when to retry a 429 or a 503.
-const EXPOSED_HEADERS: readonly string[] = ['mcp-session-id', 'mcp-protocol-version', 'www-authenticate', 'retry-after'];
+const EXPOSED_HEADERS: readonly string[] = [
+  'mcp-session-id',
+  'mcp-protocol-version',
+  'www-authenticate',
+  'retry-after',
+];
 
 /** True when the body's `_meta` names a protocol version: what selects the modern era. */
 function hasModernMeta(message: JSONRPCMessage): boolean {
