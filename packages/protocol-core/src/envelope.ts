@@ -62,7 +62,9 @@ function deeperThan(value: object, limit: number, depth: number): boolean {
 /** `validateEnvelope`, then the depth bound: the id and kind are known by then, for the answer. */
 function checkMessage(value: unknown, maxDepth: number): EnvelopeResult {
   const result = validateEnvelope(value);
-  if (!result.ok || !deeperThan(result.message, maxDepth, 1)) return result;
+  if (!result.ok || maxDepth === Number.POSITIVE_INFINITY || !deeperThan(result.message, maxDepth, 1)) {
+    return result;
+  }
   const message = result.message as { id?: unknown; method?: unknown };
   const request = 'method' in message;
   return {
@@ -182,7 +184,10 @@ export function validateEnvelope(value: unknown): EnvelopeResult {
  * Bad JSON gives one -32700 error; each invalid message gives a -32600 error and is not dispatched.
  */
 export function parseFrame(text: string, options?: ParseFrameOptions): ParsedFrame {
-  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  // Nesting past level d takes d opening and d closing brackets: a frame of at most 2 * maxDepth
+  // characters cannot, so most frames (pings, small calls) skip the walk entirely.
+  const bound = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const maxDepth = text.length > 2 * bound ? bound : Number.POSITIVE_INFINITY;
   let value: unknown;
   try {
     value = JSON.parse(text);
